@@ -1,0 +1,146 @@
+/**
+ * An optimizer is one spec in one file: its hyperparameters (a table that drives the UI, the scene schema
+ * and the link codec), its state, and its CPU step. Update rules follow torch.optim's documented
+ * algorithms so that a trajectory here equals PyTorch's for the same settings.
+ */
+import type { Hessian2, HyperparameterSpec, Hyperparameters, Vec2 } from '../types';
+
+/** What the loss surface offers an optimizer beyond the gradient (Newton needs the Hessian, random search the value). */
+export interface Oracle {
+  value(w1: number, w2: number): number;
+  gradient(w1: number, w2: number): Vec2;
+  hessian(w1: number, w2: number): Hessian2;
+}
+
+export interface StepContext<State> {
+  /** 1-based step count, as torch's state['step'] after its increment. */
+  readonly t: number;
+  /** The learning rate after the schedule. */
+  readonly lr: number;
+  /** Current position. */
+  readonly w: Vec2;
+  /** Current loss. */
+  readonly loss: number;
+  /** Gradient after noise and clipping. */
+  readonly g: Vec2;
+  readonly hp: Hyperparameters;
+  readonly state: State;
+  readonly oracle: Oracle;
+  /** Uniform(0,1) draws for stochastic optimizers, counter-based so they reproduce. */
+  readonly random: (counter: number) => number;
+}
+
+export interface StepResult {
+  /** Δw: the update actually taken. */
+  readonly update: Vec2;
+  /**
+   * Effective learning rate per coordinate, as lecture 002 defines it: the factor that multiplies the
+   * (first-moment of the) gradient, e.g. η/(δ+√r) for AdaGrad. NaN where it is not defined.
+   */
+  readonly effectiveLr: Vec2;
+  /** Set when the rule itself cannot continue (a singular Hessian); the run stops there with this reason. */
+  readonly failure?: string;
+}
+
+export interface AccumulatorSpec {
+  readonly key: string;
+  readonly label: string;
+  readonly help: string;
+}
+
+export type OptimizerFamily = 'gradient descent' | 'adaptive' | 'second order' | 'baseline';
+
+export interface OptimizerSpec<State = unknown> {
+  /** torch.optim class name (or our own for Newton and RandomSearch). */
+  readonly type: string;
+  readonly label: string;
+  readonly family: OptimizerFamily;
+  readonly description: string;
+  /** The update rule, one LaTeX-like line per equation, for the "inside the step" view. */
+  readonly equations: readonly string[];
+  readonly hyperparameters: readonly HyperparameterSpec[];
+  /** State vectors recorded per step (AdaGrad's r, Adam's m and v, the momentum buffer). */
+  readonly accumulators: readonly AccumulatorSpec[];
+  /** Combinations of hyperparameters torch.optim refuses, as a message naming the field (or null). */
+  validate?(hp: Hyperparameters): { field: string; message: string } | null;
+  init(hp: Hyperparameters): State;
+  step(ctx: StepContext<State>): StepResult;
+  /** Current accumulator values, in the order of `accumulators`. */
+  readAccumulators(state: State): readonly Vec2[];
+}
+
+export function num(hp: Hyperparameters, key: string): number {
+  const value = hp[key];
+  if (typeof value !== 'number') throw new Error(`hyperparameter ${key} is not a number`);
+  return value;
+}
+
+export function bool(hp: Hyperparameters, key: string): boolean {
+  const value = hp[key];
+  if (typeof value !== 'boolean') throw new Error(`hyperparameter ${key} is not a boolean`);
+  return value;
+}
+
+export function pair(hp: Hyperparameters, key: string): readonly [number, number] {
+  const value = hp[key];
+  if (!Array.isArray(value)) throw new Error(`hyperparameter ${key} is not a pair`);
+  return value as readonly [number, number];
+}
+
+/** Hyperparameter rows several optimizers share, with torch.optim's defaults. */
+export const lrParam = (defaultLr: number, max = 10): HyperparameterSpec => ({
+  key: 'lr',
+  kind: 'number',
+  label: 'learning rate η',
+  default: defaultLr,
+  min: 1e-6,
+  max,
+  scale: 'log',
+});
+
+export const epsParam = (defaultEps: number): HyperparameterSpec => ({
+  key: 'eps',
+  kind: 'number',
+  label: 'ε (δ in the lectures)',
+  default: defaultEps,
+  min: 0,
+  max: 1,
+  scale: 'log',
+  help: 'added to the denominator for numerical stability',
+});
+
+export const weightDecayParam = (defaultDecay = 0): HyperparameterSpec => ({
+  key: 'weight_decay',
+  kind: 'number',
+  label: 'weight decay λ',
+  default: defaultDecay,
+  min: 0,
+  max: 1,
+  scale: 'linear',
+});
+
+export const betasParam: HyperparameterSpec = {
+  key: 'betas',
+  kind: 'pair',
+  label: 'betas',
+  labels: ['β₁ (first moment)', 'β₂ (second moment)'],
+  default: [0.9, 0.999],
+  min: 0,
+  max: 0.99999,
+  scale: 'linear',
+};
+
+/** Per-coordinate helpers keep the update rules readable as the lectures write them. */
+export function map2(a: Vec2, f: (x: number, i: 0 | 1) => number): [number, number] {
+  return [f(a[0], 0), f(a[1], 1)];
+}
+
+/** −Δwᵢ/gᵢ: the rate a method without an explicit one (Newton, L-BFGS) effectively applied. */
+export function impliedLearningRate(update: Vec2, g: Vec2): [number, number] {
+  return map2(update, (u, i) => (g[i] !== 0 ? -u / g[i] : Number.NaN));
+}
+
+/** g + λw: L2 weight decay folded into the gradient, as torch.optim does (except AdamW). */
+export function withWeightDecay(g: Vec2, w: Vec2, decay: number): Vec2 {
+  return decay === 0 ? g : [g[0] + decay * w[0], g[1] + decay * w[1]];
+}

@@ -1,0 +1,50 @@
+/**
+ * A scene names a built-in surface by id or carries a typed expression; both resolve to the same shape,
+ * so engines and panels never care which it was.
+ */
+import { compileExpression } from './expr';
+import { fitExpressionView } from './expressionView';
+import type { SurfaceRef } from './scene';
+import { getSurface, surfaceIds } from './surfaces';
+import type { Surface } from './types';
+
+export interface ResolvedSurface extends Omit<Surface, 'starts'> {
+  readonly source: 'builtin' | 'expression';
+  readonly starts: Surface['starts'];
+  /** Named constants of an expression surface (empty for built-ins). */
+  readonly constants: Readonly<Record<string, number>>;
+}
+
+export type Resolution = { ok: true; value: ResolvedSurface } | { ok: false; error: string; position?: number };
+
+export function resolveSurface(ref: SurfaceRef): Resolution {
+  if (typeof ref === 'string') {
+    const surface = getSurface(ref);
+    if (!surface) return { ok: false, error: `unknown surface '${ref}' (known: ${surfaceIds.join(', ')})` };
+    return { ok: true, value: { ...surface, source: 'builtin', constants: {} } };
+  }
+  const constants = ref.constants ?? {};
+  const compiled = compileExpression(ref.expression, constants);
+  if (!compiled.ok) return { ok: false, error: compiled.error.message, position: compiled.error.position };
+  const fitted = fitExpressionView(compiled.surface);
+  return {
+    ok: true,
+    value: {
+      id: 'custom',
+      name: 'Your function',
+      formula: compiled.surface.latex,
+      expression: ref.expression,
+      description: 'A function you typed; gradient and Hessian are derived symbolically.',
+      value: compiled.surface.value,
+      gradient: compiled.surface.gradient,
+      hessian: compiled.surface.hessian,
+      viewBox: fitted.viewBox,
+      criticalPoints: [],
+      defaultStart: fitted.defaultStart,
+      starts: [],
+      contourScale: fitted.contourScale,
+      source: 'expression',
+      constants,
+    },
+  };
+}

@@ -1,0 +1,13 @@
+export { SURFACES, surfaceIds, getSurface } from './registry';
+export { quadratic } from './quadratic';
+export { saddle } from './saddle';
+export { rosenbrock } from './rosenbrock';
+export { cliff } from './cliff';
+export { monkeySaddle } from './monkeySaddle';
+export { booth } from './booth';
+export { beale } from './beale';
+export { himmelblau } from './himmelblau';
+export { sixHumpCamel } from './sixHumpCamel';
+export { goldsteinPrice } from './goldsteinPrice';
+export { rastrigin } from './rastrigin';
+export { ackley } from './ackley';
