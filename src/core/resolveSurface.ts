@@ -9,7 +9,7 @@ import { getSurface, surfaceIds } from './surfaces';
 import type { Surface } from './types';
 
 export interface ResolvedSurface extends Omit<Surface, 'starts'> {
-  readonly source: 'builtin' | 'expression';
+  readonly source: 'builtin' | 'expression' | 'network';
   readonly starts: Surface['starts'];
   /** Named constants of an expression surface (empty for built-ins). */
   readonly constants: Readonly<Record<string, number>>;

@@ -173,36 +173,3 @@ export function treeSize(e: Expr, cap: number): number {
   };
   return visit(e);
 }
-
-/** Structural equality (used by the simplifier; depth-bounded by the trees it sees). */
-export function sameExpr(a: Expr, b: Expr): boolean {
-  if (a === b) return true;
-  if (a.kind !== b.kind) return false;
-  switch (a.kind) {
-    case 'number':
-      return b.kind === 'number' && Object.is(a.value, b.value);
-    case 'mathConstant':
-      return b.kind === 'mathConstant' && a.name === b.name;
-    case 'variable':
-      return b.kind === 'variable' && a.index === b.index;
-    case 'constant':
-      return b.kind === 'constant' && a.name === b.name;
-    case 'negate':
-      return b.kind === 'negate' && sameExpr(a.arg, b.arg);
-    case 'binary':
-      return b.kind === 'binary' && a.op === b.op && sameExpr(a.left, b.left) && sameExpr(a.right, b.right);
-    case 'call':
-      return b.kind === 'call' && a.fn === b.fn && sameExpr(a.arg, b.arg);
-    case 'call2':
-      return b.kind === 'call2' && a.fn === b.fn && sameExpr(a.a, b.a) && sameExpr(a.b, b.b);
-    case 'select':
-      return (
-        b.kind === 'select' &&
-        a.cmp === b.cmp &&
-        sameExpr(a.left, b.left) &&
-        sameExpr(a.right, b.right) &&
-        sameExpr(a.ifTrue, b.ifTrue) &&
-        sameExpr(a.ifFalse, b.ifFalse)
-      );
-  }
-}

@@ -2,6 +2,11 @@
  * The expression language of user-typed loss surfaces f(w1, w2): parse, differentiate symbolically,
  * compile to CPU closures and to WGSL. Pure (no DOM), CSP-safe (no eval / new Function), and total:
  * every input string yields either a surface or an `ExpressionError`, never an exception.
+ *
+ * Language: numbers (2, 2.5, .5, 1e-3), + - * / and ^ (also **; right-associative and tighter than a
+ * unary sign: -x^2 = -(x^2), 2^3^2 = 512), parentheses, the variables w1, w2 (aliases x, y), pi, e,
+ * sqrt exp log sin cos tanh abs sign (one argument), min max (two), and named constants declared by
+ * the caller. No implicit multiplication (`2x` is an error). At most 500 characters, 64 levels deep.
  */
 import { treeSize, type Expr } from './ast.ts';
 import { compileCpu, type CpuFunction } from './compileCpu.ts';
@@ -15,7 +20,8 @@ import { makeSimplifier } from './simplify.ts';
 export type { Expr } from './ast.ts';
 export type { ExpressionError } from './errors.ts';
 export { MAX_DERIVATIVE_NODES, MAX_EXPRESSION_LENGTH, MAX_NESTING_DEPTH } from './errors.ts';
-export type { WgslOptions } from './compileWgsl.ts';
+export { compileWgsl } from './compileWgsl.ts';
+export type { WgslInput, WgslOptions } from './compileWgsl.ts';
 export { findConstants, parseExpression } from './parser.ts';
 export type { ParseOptions, ParsedExpression } from './parser.ts';
 export { printExpression, printLatex } from './print.ts';

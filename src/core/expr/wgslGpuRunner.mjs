@@ -33,7 +33,7 @@ fn main(@builtin(global_invocation_id) id: vec3<u32>) {
 `;
 }
 
-async function runCase(device, testCase) {
+async function runCase(device, testCase, { GPUBufferUsage, GPUMapMode }) {
   const withConstants = Array.isArray(testCase.constants) && testCase.constants.length > 0;
   const module = device.createShaderModule({ code: shaderFor(testCase.wgsl, withConstants) });
   const info = await module.getCompilationInfo();
@@ -99,14 +99,13 @@ async function main() {
   } catch (err) {
     return { ok: false, reason: `webgpu package not loadable: ${err}` };
   }
-  Object.assign(globalThis, webgpu.globals);
   const gpu = webgpu.create([]); // keep a reference for the lifetime of the device
   const adapter = await gpu.requestAdapter();
   if (!adapter) return { ok: false, reason: 'no WebGPU adapter' };
   const device = await adapter.requestDevice();
   try {
     const results = [];
-    for (const testCase of input.cases) results.push(await runCase(device, testCase));
+    for (const testCase of input.cases) results.push(await runCase(device, testCase, webgpu.globals));
     return { ok: true, results, gpu: Boolean(gpu) };
   } finally {
     device.destroy();
