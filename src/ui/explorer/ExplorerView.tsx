@@ -1,0 +1,54 @@
+/** The explorer's layout: scene and optimizer controls on the left, the surface and the panels on the right. */
+import { useOptiscope } from '../../state';
+import { ConvergencePanel } from '../convergence/ConvergencePanel';
+import { EffectiveLrPanel } from '../effectiveLr/EffectiveLrPanel';
+import { Panel } from '../charts/Panel';
+import { ExplainToggle } from '../inside/ExplainToggle';
+import { InsideStepPanel } from '../inside/InsideStepPanel';
+import { LessonBar, LessonCaption } from '../lessons/LessonBar';
+import { LossPanel } from '../loss/LossPanel';
+import { OptimizerPanel } from '../optimizers/OptimizerPanel';
+import { PlaybackController } from '../playback/PlaybackController';
+import { ScenePanel } from '../scene/ScenePanel';
+import { PanelToggles } from './PanelToggles';
+import { SurfaceCard } from './SurfaceCard';
+
+export function ExplorerView() {
+  const panels = useOptiscope((s) => s.view.panels);
+  return (
+    <div className="explorer" data-testid="explorer">
+      <PlaybackController />
+      <LessonBar />
+      <div className="explorer-body">
+        <aside className="sidebar" aria-label="Scene settings">
+          <ScenePanel />
+          <OptimizerPanel />
+        </aside>
+        <div className="workspace">
+          <LessonCaption />
+          <div className="stage">
+            <SurfaceCard />
+            <div className="side-panels">
+              {panels.inside && (
+                <Panel
+                  id="inside"
+                  title="Inside the step"
+                  subtitle="gradient → moment → scaling → step"
+                  tools={<ExplainToggle />}
+                >
+                  <InsideStepPanel />
+                </Panel>
+              )}
+              {panels.loss && <LossPanel />}
+            </div>
+          </div>
+          <div className="panel-row">
+            {panels.effectiveLr && <EffectiveLrPanel />}
+            {panels.convergence && <ConvergencePanel />}
+          </div>
+          <PanelToggles />
+        </div>
+      </div>
+    </div>
+  );
+}

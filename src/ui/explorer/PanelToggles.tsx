@@ -1,0 +1,25 @@
+/** Which panels are shown. */
+import { useOptiscope, type PanelId } from '../../state';
+
+const PANELS: readonly { id: PanelId; label: string }[] = [
+  { id: 'inside', label: 'Inside the step' },
+  { id: 'loss', label: 'Loss' },
+  { id: 'effectiveLr', label: 'Effective rate' },
+  { id: 'convergence', label: 'Convergence' },
+];
+
+export function PanelToggles() {
+  const panels = useOptiscope((s) => s.view.panels);
+  const togglePanel = useOptiscope((s) => s.togglePanel);
+  return (
+    <fieldset className="panel-toggles">
+      <legend className="visually-hidden">Panels</legend>
+      {PANELS.map((panel) => (
+        <label key={panel.id} className={`chip-toggle${panels[panel.id] ? ' is-on' : ''}`}>
+          <input type="checkbox" checked={panels[panel.id]} onChange={() => togglePanel(panel.id)} />
+          {panel.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,21 @@
+/** Loss vs step, one line per optimizer: log scale while the loss stays positive, symlog when it goes negative. */
+import { useSimulation } from '../simulation/SimulationContext';
+import { LineChart, type ChartSeries } from '../charts/LineChart';
+import { Panel } from '../charts/Panel';
+
+export function LossPanel() {
+  const { runs, steps } = useSimulation();
+  const series: ChartSeries[] = runs.map(({ entry, slot, trajectory }) => ({
+    id: entry.id,
+    label: entry.label,
+    slot,
+    length: trajectory.loss.length,
+    offset: 0,
+    value: (i) => trajectory.loss[i] ?? Number.NaN,
+  }));
+  return (
+    <Panel id="loss" title="Loss" subtitle="L(wₜ) at every step">
+      <LineChart series={series} steps={steps} yLabel="loss" title="Loss vs step" testId="loss-chart" />
+    </Panel>
+  );
+}

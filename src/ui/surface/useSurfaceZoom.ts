@@ -1,0 +1,67 @@
+/**
+ * d3-zoom on the plot: during a gesture the contours are only transformed (cheap); 250 ms after it stops
+ * the visible box is committed to the store and the contours are recomputed for it.
+ */
+import { select, zoom, zoomIdentity, zoomTransform, type ScaleLinear, type ZoomTransform } from 'd3';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
+import type { ViewBox } from '../../core';
+
+interface Latest {
+  baseX: ScaleLinear<number, number>;
+  baseY: ScaleLinear<number, number>;
+  onCommit: (box: ViewBox) => void;
+}
+
+export function useSurfaceZoom(
+  targetRef: RefObject<SVGGElement | null>,
+  baseX: ScaleLinear<number, number>,
+  baseY: ScaleLinear<number, number>,
+  onCommit: (box: ViewBox) => void,
+): ZoomTransform {
+  const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
+  const latest = useRef<Latest>({ baseX, baseY, onCommit });
+  useEffect(() => {
+    latest.current = { baseX, baseY, onCommit };
+  });
+  useEffect(() => {
+    const target = targetRef.current;
+    if (!target) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let resetting = false;
+    const behavior = zoom<SVGGElement, unknown>()
+      .scaleExtent([1 / 256, 1e5])
+      .filter((event: Event & { button?: number; ctrlKey?: boolean }) => {
+        const element = event.target as Element | null;
+        if (element?.closest?.('[data-no-zoom]')) return false;
+        return (!event.ctrlKey || event.type === 'wheel') && !event.button;
+      })
+      .on('zoom', (event: { transform: ZoomTransform }) => {
+        if (resetting) return;
+        setTransform(event.transform);
+        clearTimeout(timer);
+        timer = setTimeout(commit, 250);
+      });
+    function commit() {
+      if (!target) return;
+      const t = zoomTransform(target);
+      if (t.k === 1 && t.x === 0 && t.y === 0) return;
+      const { baseX: bx, baseY: by, onCommit: commitBox } = latest.current;
+      const x = t.rescaleX(bx).domain() as [number, number];
+      const y = t.rescaleY(by).domain() as [number, number];
+      resetting = true;
+      behavior.transform(select(target), zoomIdentity);
+      resetting = false;
+      flushSync(() => {
+        commitBox({ w1: [x[0], x[1]], w2: [Math.min(y[0], y[1]), Math.max(y[0], y[1])] });
+        setTransform(zoomIdentity);
+      });
+    }
+    select(target).call(behavior).on('dblclick.zoom', null);
+    return () => {
+      clearTimeout(timer);
+      select(target).on('.zoom', null);
+    };
+  }, [targetRef]);
+  return transform;
+}

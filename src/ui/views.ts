@@ -1,0 +1,20 @@
+/**
+ * The top-level views. Adding one (Outcome map, Sweep, Compare, Network…) is one line here: the header's
+ * switcher and the main area are built from this array.
+ */
+import type { ComponentType } from 'react';
+import { ExplorerView } from './explorer/ExplorerView';
+import { NetworkViewLazy } from './network/lazy';
+
+export interface ViewDefinition {
+  readonly id: string;
+  readonly label: string;
+  /** Shown in the header: which engine computes what this view draws. */
+  readonly engine: string;
+  readonly Component: ComponentType;
+}
+
+export const VIEWS: readonly ViewDefinition[] = [
+  { id: 'explorer', label: 'Explorer', engine: 'CPU · float64', Component: ExplorerView },
+  { id: 'network', label: 'Network', engine: 'tfjs (loaded on demand)', Component: NetworkViewLazy },
+];
