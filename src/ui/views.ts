@@ -5,6 +5,7 @@
 import type { ComponentType } from 'react';
 import { ExplorerView } from './explorer/ExplorerView';
 import { NetworkViewLazy } from './network/lazy';
+import { AtlasView } from './views/AtlasView';
 
 export interface ViewDefinition {
   readonly id: string;
@@ -16,5 +17,6 @@ export interface ViewDefinition {
 
 export const VIEWS: readonly ViewDefinition[] = [
   { id: 'explorer', label: 'Explorer', engine: 'CPU · float64', Component: ExplorerView },
+  { id: 'atlas', label: 'Outcome map', engine: 'WebGPU or CPU workers', Component: AtlasView },
   { id: 'network', label: 'Network', engine: 'tfjs (loaded on demand)', Component: NetworkViewLazy },
 ];

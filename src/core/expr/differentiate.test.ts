@@ -4,7 +4,6 @@ import {
   MAX_DERIVATIVE_NODES,
   parseExpression,
   printExpression,
-  printLatex,
 } from './index.ts';
 import { makeSimplifier } from './simplify.ts';
 import { CORPUS, samplePoints, type CorpusEntry } from './testCorpus.ts';

@@ -1,0 +1,184 @@
+/**
+ * In-browser measurements for bench/run.ts: particle-steps/s of every engine at several batch sizes,
+ * the explorer's recompute of the default scene and the outcome map of 256² starts × 6 optimizers.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { resolveOptimizer } from '../../src/core/scene';
+import { simulate } from '../../src/core/simulate';
+import { particleHyperparameters } from '../../src/engine/layout';
+import type { BatchEngine, BatchRequest } from '../../src/engine/types';
+import { acquireGpu } from '../../src/gpu/device';
+import { GpuBatchEngine } from '../../src/gpu/gpuEngine';
+import { CpuBatchEngine } from '../../src/workers/cpuEngine';
+import { DEFAULT_SCENE } from '../../src/state/defaultScene';
+import { benchStarts, plainAdam } from '../plainLoop';
+import { adamPerStep } from './perStep';
+
+export interface BenchOptions {
+  readonly sizes: readonly number[];
+  /** Steps at each size (fewer at large sizes keeps the run short). */
+  readonly steps: readonly number[];
+  readonly atlasSteps: number;
+  readonly atlasSide: number;
+}
+
+export interface BenchRow {
+  readonly name: string;
+  readonly size: number;
+  readonly steps: number;
+  readonly ms: number;
+  /** Particle-steps per second (0 for rows that time a whole task). */
+  readonly rate: number;
+  readonly note?: string;
+}
+
+const LR = 0.01;
+
+function adamRequest(starts: Float64Array, steps: number): BatchRequest {
+  const count = starts.length / 2;
+  return {
+    surface: 'quadratic',
+    optimizerType: 'Adam',
+    count,
+    starts,
+    hyperparameters: particleHyperparameters(
+      'Adam',
+      { ...resolveOptimizer({ type: 'Adam' }).hyperparameters, lr: LR },
+      count,
+    ),
+    steps,
+    seed: 1,
+    schedule: { type: 'constant' },
+    clip: { type: 'none' },
+    noise: 0,
+    lossTarget: 1e-6,
+  };
+}
+
+async function time(run: () => Promise<unknown> | unknown): Promise<number> {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
+}
+
+function tfjsAdam(starts: Float64Array, steps: number): Promise<number> {
+  return (async () => {
+    const n = starts.length / 2;
+    let w = tf.tensor2d(Float32Array.from(starts), [n, 2]);
+    let m = tf.zeros([n, 2]);
+    let v = tf.zeros([n, 2]);
+    const scale = tf.tensor1d([2, 50]);
+    for (let t = 1; t <= steps; t++) {
+      const [nw, nm, nv] = tf.tidy(() => {
+        const g = w.mul(scale);
+        const m2 = m.mul(0.9).add(g.mul(0.1));
+        const v2 = v.mul(0.999).add(g.square().mul(0.001));
+        const mHat = m2.div(1 - 0.9 ** t);
+        const vHat = v2.div(1 - 0.999 ** t);
+        return [w.sub(mHat.mul(LR).div(vHat.sqrt().add(1e-8))), m2, v2];
+      });
+      w.dispose();
+      m.dispose();
+      v.dispose();
+      [w, m, v] = [nw, nm, nv] as [tf.Tensor2D, tf.Tensor, tf.Tensor];
+    }
+    const data = await w.data();
+    for (const tensor of [w, m, v, scale]) tensor.dispose();
+    return data[0] ?? 0;
+  })();
+}
+
+export async function runBenchmarks(options: BenchOptions): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const add = (name: string, size: number, steps: number, ms: number, note?: string) =>
+    rows.push({
+      name,
+      size,
+      steps,
+      ms,
+      rate: steps > 0 ? (size * steps) / (ms / 1000) : 0,
+      ...(note ? { note } : {}),
+    });
+
+  const context = await acquireGpu();
+  const gpu = context ? new GpuBatchEngine(context) : null;
+  const workers = navigator.hardwareConcurrency || 1;
+  const cpuAll = new CpuBatchEngine({ workers });
+  const cpuOne = new CpuBatchEngine({ workers: 1 });
+  await tf.ready();
+  const tfBackend = tf.getBackend();
+
+  const engines: [string, BatchEngine | null][] = [
+    [`WebGPU engine (${gpu?.name ?? 'no adapter'})`, gpu],
+    ['CPU engine, 1 worker', cpuOne],
+    [`CPU engine, ${workers} workers`, cpuAll],
+  ];
+  // Warm-up: pipelines compiled, workers started, JITs hot.
+  for (const [, engine] of engines) await engine?.run(adamRequest(benchStarts(2048), 50));
+  plainAdam(benchStarts(4096), 100, LR);
+  await tfjsAdam(benchStarts(1024), 5);
+  if (context) await adamPerStep(context.device, Float32Array.from(benchStarts(1024)), 5, LR);
+
+  for (const [index, size] of options.sizes.entries()) {
+    const steps = options.steps[index] ?? 10;
+    const starts = benchStarts(size);
+    for (const [name, engine] of engines) {
+      if (engine) add(name, size, steps, await time(() => engine.run(adamRequest(starts, steps))));
+    }
+    if (context) {
+      const starts32 = Float32Array.from(starts);
+      add(
+        'WebGPU, one dispatch per step',
+        size,
+        steps,
+        await time(() => adamPerStep(context.device, starts32, steps, LR)),
+      );
+    }
+    add('plain JS loop, 1 thread (page)', size, steps, await time(() => plainAdam(starts, steps, LR)));
+    add(`tfjs ops (${tfBackend} backend)`, size, steps, await time(() => tfjsAdam(starts, steps)));
+  }
+
+  // The explorer's recompute: simulate(scene) of the default scene, median of 15.
+  const recompute: number[] = [];
+  for (let i = 0; i < 15; i++) recompute.push(await time(() => simulate(DEFAULT_SCENE)));
+  recompute.sort((a, b) => a - b);
+  const sceneSteps = DEFAULT_SCENE.steps ?? 100;
+  add(
+    `default scene recompute (simulate, ${DEFAULT_SCENE.optimizers.length} optimizers × ${sceneSteps} steps, median of 15)`,
+    DEFAULT_SCENE.optimizers.length,
+    sceneSteps,
+    recompute[7] ?? Number.NaN,
+  );
+
+  // The outcome map: side² starts over the quadratic's view, each default-scene optimizer, T steps.
+  const side = options.atlasSide;
+  const atlasStarts = new Float64Array(2 * side * side);
+  for (let i = 0; i < side * side; i++) {
+    atlasStarts[2 * i] = -1.5 + (3 * ((i % side) + 0.5)) / side;
+    atlasStarts[2 * i + 1] = -1.2 + (2.4 * (Math.floor(i / side) + 0.5)) / side;
+  }
+  for (const [name, engine] of [engines[0]!, engines[2]!]) {
+    if (!engine) continue;
+    const ms = await time(async () => {
+      for (const input of DEFAULT_SCENE.optimizers) {
+        const config = resolveOptimizer(input as { type: string });
+        await engine.run({
+          ...adamRequest(atlasStarts, options.atlasSteps),
+          optimizerType: config.type,
+          hyperparameters: particleHyperparameters(config.type, config.hyperparameters, side * side),
+        });
+      }
+    });
+    add(
+      `outcome map ${side}×${side} × ${DEFAULT_SCENE.optimizers.length} optimizers × ${options.atlasSteps} steps: ${name}`,
+      side * side * DEFAULT_SCENE.optimizers.length,
+      options.atlasSteps,
+      ms,
+    );
+  }
+
+  gpu?.dispose();
+  cpuAll.dispose();
+  cpuOne.dispose();
+  return rows;
+}

@@ -1,0 +1,96 @@
+/**
+ * The per-particle hyperparameter layout, generated from an optimizer spec's hyperparameter table:
+ * numbers and booleans take one column, pairs two. The same layout drives the WGSL `struct Hyper`, the
+ * storage buffer the GPU reads and the rows the CPU engine turns back into Hyperparameters.
+ */
+import { getOptimizer } from '../core/optimizers';
+import type { Hyperparameters, HyperparameterSpec } from '../core/types';
+
+export interface HyperparameterColumn {
+  /** Column name: the key, or `key[0]`/`key[1]` for a pair. */
+  readonly name: string;
+  readonly key: string;
+  readonly kind: HyperparameterSpec['kind'];
+  /** Which half of a pair (0 for numbers and booleans). */
+  readonly component: 0 | 1;
+}
+
+export interface HyperparameterLayout {
+  readonly optimizerType: string;
+  readonly specs: readonly HyperparameterSpec[];
+  readonly columns: readonly HyperparameterColumn[];
+  readonly width: number;
+}
+
+export function hyperparameterLayout(optimizerType: string): HyperparameterLayout {
+  const spec = getOptimizer(optimizerType);
+  if (!spec) throw new Error(`unknown optimizer type ${optimizerType}`);
+  const columns: HyperparameterColumn[] = [];
+  for (const hp of spec.hyperparameters) {
+    if (hp.kind === 'pair') {
+      columns.push({ name: `${hp.key}[0]`, key: hp.key, kind: 'pair', component: 0 });
+      columns.push({ name: `${hp.key}[1]`, key: hp.key, kind: 'pair', component: 1 });
+    } else {
+      columns.push({ name: hp.key, key: hp.key, kind: hp.kind, component: 0 });
+    }
+  }
+  return { optimizerType, specs: spec.hyperparameters, columns, width: columns.length };
+}
+
+/** One particle's row from a full set of hyperparameters. */
+export function encodeHyperparameters(
+  layout: HyperparameterLayout,
+  hp: Hyperparameters,
+  out: Float64Array,
+  offset: number,
+): void {
+  layout.columns.forEach((column, i) => {
+    const value = hp[column.key];
+    let encoded: number;
+    if (typeof value === 'boolean') encoded = value ? 1 : 0;
+    else if (typeof value === 'number') encoded = value;
+    else if (Array.isArray(value)) encoded = (value as readonly number[])[column.component] ?? Number.NaN;
+    else throw new Error(`hyperparameter ${column.key} of ${layout.optimizerType} is missing`);
+    out[offset + i] = encoded;
+  });
+}
+
+/** The inverse of encodeHyperparameters (the CPU engine hands these to the spec's step). */
+export function decodeHyperparameters(
+  layout: HyperparameterLayout,
+  row: ArrayLike<number>,
+  offset: number,
+): Hyperparameters {
+  const hp: Record<string, Hyperparameters[string]> = {};
+  layout.specs.forEach((spec) => {
+    const index = layout.columns.findIndex((column) => column.key === spec.key);
+    const value = row[offset + index] ?? Number.NaN;
+    if (spec.kind === 'boolean') hp[spec.key] = value !== 0;
+    else if (spec.kind === 'pair') hp[spec.key] = [value, row[offset + index + 1] ?? Number.NaN];
+    else hp[spec.key] = value;
+  });
+  return hp;
+}
+
+/**
+ * n rows: every particle gets `base`, then each varied column (by column name, e.g. 'lr' or 'betas[1]')
+ * overrides its own value per particle. This is how sweeps and comparisons vary settings per particle.
+ */
+export function particleHyperparameters(
+  optimizerType: string,
+  base: Hyperparameters,
+  count: number,
+  varied: Readonly<Record<string, ArrayLike<number>>> = {},
+): Float64Array {
+  const layout = hyperparameterLayout(optimizerType);
+  const rows = new Float64Array(count * layout.width);
+  const baseRow = new Float64Array(layout.width);
+  encodeHyperparameters(layout, base, baseRow, 0);
+  for (let p = 0; p < count; p++) rows.set(baseRow, p * layout.width);
+  for (const [name, values] of Object.entries(varied)) {
+    const column = layout.columns.findIndex((c) => c.name === name);
+    if (column < 0) throw new Error(`${optimizerType} has no hyperparameter column ${name}`);
+    for (let p = 0; p < count; p++) rows[p * layout.width + column] = values[p] ?? Number.NaN;
+  }
+  return rows;
+}

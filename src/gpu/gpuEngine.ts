@@ -1,0 +1,309 @@
+/**
+ * The WebGPU batch engine: one generated kernel per (surface, optimizer type), all of a particle's steps
+ * inside one dispatch, particles split across dispatches sized to stay near DISPATCH_TARGET_MS each.
+ * Each dispatch's outputs are read back before the next starts, so when the device is lost everything
+ * already computed is kept (DeviceLostError carries it) and the rest can move to the CPU.
+ */
+import { LIMITS } from '../core/limits';
+import {
+  AbortedError,
+  SUMMARY_STRIDE,
+  sampleCountOf,
+  type BatchEngine,
+  type BatchRequest,
+  type BatchResult,
+  type RunOptions,
+} from '../engine/types';
+import { BufferPool } from './bufferPool';
+import type { GpuContext } from './device';
+import { generateKernel, PARTICLE_HEADER } from './kernel';
+import { hyperparameterLayout } from '../engine/layout';
+import { surfaceWgsl } from './surfaceWgsl';
+
+const WORKGROUP_SIZE = 64;
+const DISPATCH_TARGET_MS = 40;
+/** The first dispatch's size in particle-steps, before any timing is known (~25 ms in software). */
+const FIRST_DISPATCH_PARTICLE_STEPS = 1 << 21;
+/** Output bytes per dispatch (summary + samples) are capped, which also caps the particles per dispatch. */
+const MAX_OUTPUT_BYTES_PER_DISPATCH = 32 << 20;
+const UNIFORM_BYTES = 64;
+
+export const CLIP_CODES = { none: 0, value: 1, norm: 2 } as const;
+export const SCHEDULE_CODES = { constant: 0, step: 1, exponential: 2, inverse_time: 3, cosine: 4 } as const;
+
+/** What was computed before the device was lost: particles [0, completed) of the request. */
+export class DeviceLostError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly completed: number,
+    readonly partial: BatchResult,
+  ) {
+    super(`the GPU device was lost: ${reason}`);
+    this.name = 'DeviceLostError';
+  }
+}
+
+/** The uniform block of bindings.wgsl, for particles [offset, offset + count). */
+export function encodeBatchUniform(request: BatchRequest, offset: number, count: number): ArrayBuffer {
+  const buffer = new ArrayBuffer(UNIFORM_BYTES);
+  const u32 = new Uint32Array(buffer);
+  const f32 = new Float32Array(buffer);
+  const schedule = request.schedule;
+  let scheduleA = 0;
+  let scheduleB = 0;
+  if (schedule.type === 'step') [scheduleA, scheduleB] = [schedule.gamma, schedule.step_size];
+  else if (schedule.type === 'exponential' || schedule.type === 'inverse_time') scheduleA = schedule.k;
+  else if (schedule.type === 'cosine') [scheduleA, scheduleB] = [schedule.T_max, schedule.eta_min];
+  const every = request.sampleEvery ?? 0;
+  u32[0] = offset;
+  u32[1] = count;
+  u32[2] = request.steps;
+  u32[3] = request.seed >>> 0;
+  u32[4] = every;
+  u32[5] = sampleCountOf(request);
+  u32[6] = CLIP_CODES[request.clip.type];
+  u32[7] = SCHEDULE_CODES[schedule.type];
+  f32[8] = request.noise;
+  f32[9] = request.clip.type === 'none' ? 0 : request.clip.max;
+  f32[10] = scheduleA;
+  f32[11] = scheduleB;
+  f32[12] = request.lossTarget;
+  u32[13] = request.probeStep ?? 0xffffffff;
+  f32[14] = LIMITS.divergenceBound;
+  return buffer;
+}
+
+/** Per particle: w1, w2, stream bits, hyperparameters — float32, as the kernel reads them. */
+export function encodeParticles(request: BatchRequest): Float32Array<ArrayBuffer> {
+  const width = hyperparameterLayout(request.optimizerType).width;
+  const stride = PARTICLE_HEADER + width;
+  const data = new Float32Array(request.count * stride);
+  const bits = new Uint32Array(data.buffer);
+  for (let p = 0; p < request.count; p++) {
+    const o = p * stride;
+    data[o] = request.starts[2 * p] ?? Number.NaN;
+    data[o + 1] = request.starts[2 * p + 1] ?? Number.NaN;
+    bits[o + 2] = request.streams?.[p] ?? p;
+    for (let k = 0; k < width; k++)
+      data[o + PARTICLE_HEADER + k] = request.hyperparameters[p * width + k] ?? Number.NaN;
+  }
+  return data;
+}
+
+export class GpuBatchEngine implements BatchEngine {
+  readonly kind = 'webgpu' as const;
+  readonly name: string;
+  private readonly device: GPUDevice;
+  private readonly pool: BufferPool;
+  private readonly pipelines = new Map<string, Promise<GPUComputePipeline>>();
+  private lostReason: string | null = null;
+  private disposed = false;
+  /** Called once if the device is lost (also while idle). */
+  onLost: ((reason: string) => void) | null = null;
+
+  constructor(context: GpuContext) {
+    this.device = context.device;
+    this.name = `WebGPU · ${context.adapterDescription}`;
+    this.pool = new BufferPool(this.device);
+    void this.device.lost.then((info) => {
+      if (this.disposed) return;
+      this.lostReason = info.message || info.reason || 'unknown reason';
+      this.onLost?.(this.lostReason);
+    });
+  }
+
+  get isLost(): boolean {
+    return this.lostReason !== null;
+  }
+
+  /** Buffers alive in the pool (the benchmark checks nothing leaks). */
+  get bufferCount(): number {
+    return this.pool.size;
+  }
+
+  private pipeline(code: string, request: BatchRequest): Promise<GPUComputePipeline> {
+    const constants = {
+      WORKGROUP_SIZE,
+      NOISE: request.noise > 0 ? 1 : 0,
+      CLIP_TYPE: CLIP_CODES[request.clip.type],
+      SCHEDULE_TYPE: SCHEDULE_CODES[request.schedule.type],
+      RECORDING: (request.sampleEvery ?? 0) > 0 ? 1 : 0,
+    };
+    const key = `${JSON.stringify(constants)}\n${code}`;
+    let pipeline = this.pipelines.get(key);
+    if (!pipeline) {
+      const module = this.device.createShaderModule({ label: 'optiscope batch kernel', code });
+      pipeline = this.device.createComputePipelineAsync({
+        label: 'optiscope batch pipeline',
+        layout: 'auto',
+        compute: { module, entryPoint: 'main', constants },
+      });
+      this.pipelines.set(key, pipeline);
+      pipeline.catch(() => this.pipelines.delete(key));
+    }
+    return pipeline;
+  }
+
+  async run(request: BatchRequest, options: RunOptions = {}): Promise<BatchResult> {
+    if (this.lostReason !== null)
+      throw new DeviceLostError(this.lostReason, 0, emptyResult(request, this.name));
+    const kernel = generateKernel(surfaceWgsl(request.surface), request.optimizerType);
+    const pipeline = await this.pipeline(kernel.code, request);
+    const n = request.count;
+    const sampleCount = sampleCountOf(request);
+    const summary = new Float64Array(n * SUMMARY_STRIDE);
+    const trajectories = new Float32Array(n * sampleCount * 3);
+    const result = (): BatchResult => ({ count: n, summary, sampleCount, trajectories, engine: this.name });
+    if (n === 0) return result();
+
+    const summaryRowBytes = SUMMARY_STRIDE * 4;
+    const sampleRowBytes = sampleCount * 3 * 4;
+    const maxChunk = Math.max(
+      WORKGROUP_SIZE,
+      Math.min(
+        n,
+        65535 * WORKGROUP_SIZE,
+        Math.floor(MAX_OUTPUT_BYTES_PER_DISPATCH / (summaryRowBytes + sampleRowBytes)),
+      ),
+    );
+    const particleData = encodeParticles(request);
+    const particles = this.pool.acquire(
+      'particles',
+      particleData.byteLength,
+      GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST,
+    );
+    const summaryBuffer = this.pool.acquire(
+      'summary',
+      maxChunk * summaryRowBytes,
+      GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC,
+    );
+    const samplesBuffer = this.pool.acquire(
+      'samples',
+      Math.max(16, maxChunk * sampleRowBytes),
+      GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC,
+    );
+    // Two readback buffers: while one dispatch's results map, the next dispatch already runs, so the
+    // map round trip (milliseconds in Chromium and Dawn) never leaves the device idle.
+    const stagingSize = maxChunk * (summaryRowBytes + sampleRowBytes);
+    const staging = [0, 1].map(() =>
+      this.pool.acquire('readback', stagingSize, GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST),
+    );
+    const uniforms = [0, 1].map(() =>
+      this.pool.acquire('batch uniform', UNIFORM_BYTES, GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST),
+    );
+    const bindGroups = uniforms.map((uniform) =>
+      this.device.createBindGroup({
+        label: 'optiscope batch bindings',
+        layout: pipeline.getBindGroupLayout(0),
+        entries: [
+          { binding: 0, resource: { buffer: uniform, size: UNIFORM_BYTES } },
+          { binding: 1, resource: { buffer: particles, size: particleData.byteLength } },
+          { binding: 2, resource: { buffer: summaryBuffer } },
+          { binding: 3, resource: { buffer: samplesBuffer } },
+        ],
+      }),
+    );
+    this.device.queue.writeBuffer(particles, 0, particleData);
+
+    const steps = Math.max(1, request.steps);
+    let chunk = clampChunk(Math.ceil(FIRST_DISPATCH_PARTICLE_STEPS / steps), maxChunk);
+    interface InFlight {
+      readonly slot: number;
+      readonly offset: number;
+      readonly count: number;
+      readonly mapped: Promise<void>;
+    }
+    const inFlight: InFlight[] = [];
+    let submitted = 0;
+    let done = 0;
+    const started = performance.now();
+    const submit = (slot: number) => {
+      const count = Math.min(chunk, n - submitted);
+      const offset = submitted;
+      this.device.queue.writeBuffer(uniforms[slot]!, 0, encodeBatchUniform(request, offset, count));
+      const encoder = this.device.createCommandEncoder({ label: 'optiscope batch dispatch' });
+      const pass = encoder.beginComputePass({ label: 'optiscope batch steps' });
+      pass.setPipeline(pipeline);
+      pass.setBindGroup(0, bindGroups[slot]!);
+      pass.dispatchWorkgroups(Math.ceil(count / WORKGROUP_SIZE));
+      pass.end();
+      // The next dispatch may overwrite the output buffers only after this copy: queue order guarantees it.
+      encoder.copyBufferToBuffer(summaryBuffer, 0, staging[slot]!, 0, count * summaryRowBytes);
+      if (sampleRowBytes > 0)
+        encoder.copyBufferToBuffer(
+          samplesBuffer,
+          0,
+          staging[slot]!,
+          count * summaryRowBytes,
+          count * sampleRowBytes,
+        );
+      this.device.queue.submit([encoder.finish()]);
+      const mapped = staging[slot]!.mapAsync(GPUMapMode.READ, 0, count * (summaryRowBytes + sampleRowBytes));
+      mapped.catch(() => undefined);
+      inFlight.push({ slot, offset, count, mapped });
+      submitted += count;
+    };
+    try {
+      while (done < n) {
+        if (options.signal?.aborted) throw new AbortedError();
+        if (this.lostReason !== null) throw new DeviceLostError(this.lostReason, done, result());
+        while (inFlight.length < 2 && submitted < n) {
+          const busy = new Set(inFlight.map((f) => f.slot));
+          submit(busy.has(0) ? 1 : 0);
+        }
+        const next = inFlight.shift();
+        if (!next) break;
+        await next.mapped;
+        const buffer = staging[next.slot]!;
+        const summaryBytes = next.count * summaryRowBytes;
+        const mapped = buffer.getMappedRange(0, summaryBytes + next.count * sampleRowBytes);
+        summary.set(new Float32Array(mapped, 0, next.count * SUMMARY_STRIDE), next.offset * SUMMARY_STRIDE);
+        if (sampleRowBytes > 0)
+          trajectories.set(
+            new Float32Array(mapped, summaryBytes, next.count * sampleCount * 3),
+            next.offset * sampleCount * 3,
+          );
+        buffer.unmap();
+        done = next.offset + next.count;
+        options.onProgress?.(done * request.steps, n * request.steps);
+        // Size later dispatches from the throughput so far (latency hidden by the second dispatch in flight).
+        const rate = (done * steps) / Math.max(1, performance.now() - started);
+        chunk = clampChunk(Math.min(4 * chunk, Math.round((rate * DISPATCH_TARGET_MS) / steps)), maxChunk);
+      }
+    } catch (error) {
+      if (error instanceof AbortedError || error instanceof DeviceLostError) throw error;
+      if (this.lostReason !== null) throw new DeviceLostError(this.lostReason, done, result());
+      throw error;
+    } finally {
+      // Let outstanding maps settle before the buffers go back to the pool.
+      await Promise.allSettled(inFlight.map((f) => f.mapped));
+      for (const buffer of staging) if (buffer.mapState === 'mapped') buffer.unmap();
+      for (const buffer of [particles, summaryBuffer, samplesBuffer, ...staging, ...uniforms])
+        this.pool.release(buffer);
+    }
+    return result();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.pool.dispose();
+    this.pipelines.clear();
+    this.device.destroy();
+  }
+}
+
+function clampChunk(particles: number, maxChunk: number): number {
+  const rounded = Math.ceil(particles / WORKGROUP_SIZE) * WORKGROUP_SIZE;
+  return Math.max(WORKGROUP_SIZE, Math.min(maxChunk, rounded));
+}
+
+function emptyResult(request: BatchRequest, engine: string): BatchResult {
+  const sampleCount = sampleCountOf(request);
+  return {
+    count: request.count,
+    summary: new Float64Array(request.count * SUMMARY_STRIDE),
+    sampleCount,
+    trajectories: new Float32Array(request.count * sampleCount * 3),
+    engine,
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * The WGSL kernel for one (surface, optimizer type): the bindings, the RNG, gradient processing and
+ * schedule, the surface functions (from the expression compiler), the generated hyperparameter struct,
+ * the optimizer's update rule (src/gpu/optimizers/<type>.wgsl) and the step loop. Pure: no device needed,
+ * so the generated source is snapshot- and structure-tested in Node.
+ */
+import { hyperparameterLayout, type HyperparameterLayout } from '../engine/layout';
+import bindingsWgsl from './wgsl/bindings.wgsl?raw';
+import gradientWgsl from './wgsl/gradient.wgsl?raw';
+import mainWgsl from './wgsl/main.wgsl?raw';
+import rngWgsl from './wgsl/rng.wgsl?raw';
+import adadeltaWgsl from './optimizers/Adadelta.wgsl?raw';
+import adagradWgsl from './optimizers/Adagrad.wgsl?raw';
+import adamWgsl from './optimizers/Adam.wgsl?raw';
+import adamCoreWgsl from './optimizers/adamCore.wgsl?raw';
+import adamaxWgsl from './optimizers/Adamax.wgsl?raw';
+import adamwWgsl from './optimizers/AdamW.wgsl?raw';
+import lbfgsWgsl from './optimizers/LBFGS.wgsl?raw';
+import nadamWgsl from './optimizers/NAdam.wgsl?raw';
+import newtonWgsl from './optimizers/Newton.wgsl?raw';
+import randomSearchWgsl from './optimizers/RandomSearch.wgsl?raw';
+import rmspropWgsl from './optimizers/RMSprop.wgsl?raw';
+import sgdWgsl from './optimizers/SGD.wgsl?raw';
+
+/** The update rule of each optimizer type, in the order the pieces must appear. */
+const OPTIMIZER_WGSL: Readonly<Record<string, readonly string[]>> = {
+  SGD: [sgdWgsl],
+  Adagrad: [adagradWgsl],
+  RMSprop: [rmspropWgsl],
+  Adam: [adamCoreWgsl, adamWgsl],
+  AdamW: [adamCoreWgsl, adamwWgsl],
+  NAdam: [nadamWgsl],
+  Adamax: [adamaxWgsl],
+  Adadelta: [adadeltaWgsl],
+  Newton: [newtonWgsl],
+  LBFGS: [lbfgsWgsl],
+  RandomSearch: [randomSearchWgsl],
+};
+
+export const GPU_OPTIMIZER_TYPES = Object.keys(OPTIMIZER_WGSL);
+
+export function hasGpuKernel(optimizerType: string): boolean {
+  return optimizerType in OPTIMIZER_WGSL;
+}
+
+/** Columns before the hyperparameters in each particle's row: w1, w2, stream. */
+export const PARTICLE_HEADER = 3;
+
+/** `struct Hyper`, its loader and the particle stride, generated from the spec's hyperparameter table. */
+export function hyperparameterWgsl(layout: HyperparameterLayout): string {
+  const fields: string[] = [];
+  const loads: string[] = [];
+  let column = 0;
+  for (const spec of layout.specs) {
+    if (spec.kind === 'pair') {
+      fields.push(`  ${spec.key}: vec2<f32>,`);
+      loads.push(`vec2<f32>(particles[base + ${column}u], particles[base + ${column + 1}u])`);
+      column += 2;
+    } else {
+      fields.push(`  ${spec.key}: f32,${spec.kind === 'boolean' ? ' // 0 or 1' : ''}`);
+      loads.push(`particles[base + ${column}u]`);
+      column += 1;
+    }
+  }
+  return [
+    `// Generated from the ${layout.optimizerType} spec's hyperparameter table (src/engine/layout.ts).`,
+    `const PARTICLE_STRIDE: u32 = ${PARTICLE_HEADER + layout.width}u;`,
+    '',
+    'struct Hyper {',
+    ...fields,
+    '}',
+    '',
+    'fn load_hyper(base: u32) -> Hyper {',
+    `  return Hyper(${loads.join(', ')});`,
+    '}',
+  ].join('\n');
+}
+
+export interface KernelSource {
+  readonly code: string;
+  readonly optimizerType: string;
+  readonly particleStride: number;
+}
+
+/**
+ * @param surfaceWgsl defines surface_value(w) -> f32, surface_gradient(w) -> vec2<f32> and
+ *   surface_hessian(w) -> vec3<f32> (hxx, hxy, hyy), as the expression compiler's toWgsl() emits them.
+ */
+export function generateKernel(surfaceWgsl: string, optimizerType: string): KernelSource {
+  const pieces = OPTIMIZER_WGSL[optimizerType];
+  if (!pieces) throw new Error(`no WGSL update rule for optimizer ${optimizerType}`);
+  const layout = hyperparameterLayout(optimizerType);
+  const code = [
+    `// Optiscope batch kernel: ${optimizerType}.`,
+    bindingsWgsl,
+    rngWgsl,
+    gradientWgsl,
+    '// ---- surface ----',
+    surfaceWgsl,
+    '// ---- hyperparameters ----',
+    hyperparameterWgsl(layout),
+    `// ---- ${optimizerType} ----`,
+    ...pieces,
+    '// ---- step loop ----',
+    mainWgsl,
+  ].join('\n');
+  return { code, optimizerType, particleStride: PARTICLE_HEADER + layout.width };
+}

@@ -1,0 +1,60 @@
+// Per-dispatch settings: one uniform block, rewritten before each dispatch of a batch.
+struct Batch {
+  offset: u32,          // first particle of this dispatch
+  count: u32,           // particles in this dispatch
+  steps: u32,           // updates per particle
+  seed: u32,
+  sample_every: u32,    // record a trajectory point every k steps (0 = no trajectory)
+  sample_count: u32,    // points recorded per particle: floor(steps / k) + 1
+  clip_type: u32,       // 0 none, 1 value, 2 norm
+  schedule_type: u32,   // 0 constant, 1 step, 2 exponential, 3 inverse time, 4 cosine
+  noise: f32,
+  clip_max: f32,
+  schedule_a: f32,
+  schedule_b: f32,
+  loss_target: f32,     // "reached" = first step whose loss is at or below this
+  probe_step: u32,      // the loss at this step is reported (loss at step k)
+  divergence_bound: f32,
+  _pad: u32,
+}
+
+override WORKGROUP_SIZE: u32 = 64u;
+// Batch-wide features as pipeline constants: a software rasterizer (SwiftShader) runs both sides of a
+// branch, so code a batch does not use must vanish at pipeline creation, not be skipped at run time.
+override NOISE: bool = false;        // gradient noise on
+override CLIP_TYPE: u32 = 0u;        // 0 none, 1 value, 2 norm
+override SCHEDULE_TYPE: u32 = 0u;    // 0 constant, 1 step, 2 exponential, 3 inverse time, 4 cosine
+override RECORDING: bool = false;    // trajectory samples written
+
+@group(0) @binding(0) var<uniform> batch: Batch;
+// Per particle: w1, w2, stream (u32 bits), then the optimizer's hyperparameters (see `struct Hyper`).
+@group(0) @binding(1) var<storage, read> particles: array<f32>;
+// Per particle of this dispatch, SUMMARY_STRIDE floats: final w1, w2, loss, min loss, reached step, diverged step, completed, probe loss.
+@group(0) @binding(2) var<storage, read_write> summary: array<f32>;
+// Per particle of this dispatch, sample_count × (w1, w2, loss).
+@group(0) @binding(3) var<storage, read_write> samples: array<f32>;
+
+const SUMMARY_STRIDE: u32 = 8u;
+
+fn is_finite(x: f32) -> bool {
+  // Exponent bits all set = Inf or NaN. Bit test, so no compiler may fold it away.
+  return (bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u;
+}
+
+fn is_finite2(v: vec2<f32>) -> bool {
+  return is_finite(v.x) && is_finite(v.y);
+}
+
+struct StepIn {
+  t: u32,         // 1-based step, as torch's state['step']
+  lr: f32,        // after the schedule
+  w: vec2<f32>,
+  loss: f32,
+  g: vec2<f32>,   // after noise and clipping
+  stream: u32,
+}
+
+struct StepOut {
+  update: vec2<f32>,
+  failed: bool,   // the rule cannot continue (a singular Hessian)
+}

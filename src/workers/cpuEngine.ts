@@ -1,0 +1,164 @@
+/**
+ * The CPU batch engine: the same interface as the WebGPU engine, float64, particles split into chunks
+ * that a pool of Web Workers (navigator.hardwareConcurrency of them) takes from a queue, so progress and
+ * cancellation work at chunk granularity. Without Worker (Node, tests) it runs the chunks inline.
+ */
+import { resolveSurface } from '../core/resolveSurface';
+import {
+  AbortedError,
+  SUMMARY_STRIDE,
+  sampleCountOf,
+  type BatchEngine,
+  type BatchRequest,
+  type BatchResult,
+  type RunOptions,
+} from '../engine/types';
+import { hyperparameterLayout } from '../engine/layout';
+import { sliceRequest } from '../engine/types';
+import { runParticlesCpu } from './cpuKernel';
+import type { WorkerJob, WorkerReply } from './protocol';
+
+/** Work per chunk in particle-steps: small enough for smooth progress, large enough to amortize messages. */
+const CHUNK_PARTICLE_STEPS = 1 << 20;
+
+export interface CpuEngineOptions {
+  /** Number of workers; 0 runs inline on the calling thread. Default: navigator.hardwareConcurrency. */
+  readonly workers?: number;
+  /** Creates a worker; the default bundles src/workers/cpuWorker.ts. */
+  readonly createWorker?: () => Worker;
+}
+
+function defaultWorkerCount(): number {
+  if (typeof Worker === 'undefined') return 0;
+  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : 1;
+  return Math.max(1, Math.min(16, cores || 1));
+}
+
+const createDefaultWorker = (): Worker =>
+  new Worker(new URL('./cpuWorker.ts', import.meta.url), { type: 'module' });
+
+export class CpuBatchEngine implements BatchEngine {
+  readonly kind = 'cpu' as const;
+  readonly name: string;
+  private readonly workerCount: number;
+  private readonly createWorker: () => Worker;
+  private workers: Worker[] = [];
+  private nextJobId = 1;
+
+  constructor(options: CpuEngineOptions = {}) {
+    this.workerCount = options.workers ?? defaultWorkerCount();
+    this.createWorker = options.createWorker ?? createDefaultWorker;
+    this.name =
+      this.workerCount === 0
+        ? 'CPU · main thread'
+        : `CPU · ${this.workerCount} worker${this.workerCount === 1 ? '' : 's'}`;
+  }
+
+  async run(request: BatchRequest, options: RunOptions = {}): Promise<BatchResult> {
+    const n = request.count;
+    const sampleCount = sampleCountOf(request);
+    const summary = new Float64Array(n * SUMMARY_STRIDE);
+    const trajectories = new Float32Array(n * sampleCount * 3);
+    const chunk = Math.max(1, Math.floor(CHUNK_PARTICLE_STEPS / Math.max(1, request.steps)));
+    const ranges: [number, number][] = [];
+    for (let from = 0; from < n; from += chunk) ranges.push([from, Math.min(n, from + chunk)]);
+    const total = n * request.steps;
+    let done = 0;
+    const store = (from: number, to: number, partSummary: Float64Array, partTrajectories: Float32Array) => {
+      summary.set(partSummary, from * SUMMARY_STRIDE);
+      trajectories.set(partTrajectories, from * sampleCount * 3);
+      done += (to - from) * request.steps;
+      options.onProgress?.(done, total);
+    };
+    if (this.workerCount === 0) await this.runInline(request, ranges, store, options.signal);
+    else await this.runOnWorkers(request, ranges, store, options.signal);
+    return { count: n, summary, sampleCount, trajectories, engine: this.name };
+  }
+
+  private async runInline(
+    request: BatchRequest,
+    ranges: readonly [number, number][],
+    store: (from: number, to: number, s: Float64Array, t: Float32Array) => void,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    const surface = resolveSurface(request.surface);
+    if (!surface.ok) throw new Error(surface.error);
+    const sampleCount = sampleCountOf(request);
+    for (const [from, to] of ranges) {
+      if (signal?.aborted) throw new AbortedError();
+      const partSummary = new Float64Array((to - from) * SUMMARY_STRIDE);
+      const partTrajectories = new Float32Array((to - from) * sampleCount * 3);
+      runParticlesCpu(request, surface.value, from, to, partSummary, partTrajectories);
+      store(from, to, partSummary, partTrajectories);
+      // Yield so progress can paint and a cancel click can land.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  }
+
+  private runOnWorkers(
+    request: BatchRequest,
+    ranges: readonly [number, number][],
+    store: (from: number, to: number, s: Float64Array, t: Float32Array) => void,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    while (this.workers.length < this.workerCount) this.workers.push(this.createWorker());
+    const queue = [...ranges];
+    const width = hyperparameterLayout(request.optimizerType).width;
+    return new Promise<void>((resolve, reject) => {
+      let active = 0;
+      let finished = false;
+      const fail = (error: Error) => {
+        if (finished) return;
+        finished = true;
+        // A cancelled or failed batch leaves workers mid-chunk: replace them rather than wait.
+        this.terminateWorkers();
+        reject(error);
+      };
+      const onAbort = () => fail(new AbortedError());
+      if (signal?.aborted) return fail(new AbortedError());
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const feed = (worker: Worker) => {
+        if (finished) return;
+        const range = queue.shift();
+        if (!range) {
+          if (active === 0) {
+            finished = true;
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+          }
+          return;
+        }
+        const [from, to] = range;
+        const id = this.nextJobId++;
+        active++;
+        worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+          const reply = event.data;
+          if (reply.id !== id || finished) return;
+          active--;
+          if (reply.kind === 'error') return fail(new Error(reply.message));
+          store(from, to, reply.summary, reply.trajectories);
+          feed(worker);
+        };
+        worker.onerror = (event) => fail(new Error(event.message || 'a CPU worker failed'));
+        // Each worker gets only its particles, not the whole batch.
+        const job: WorkerJob = {
+          id,
+          request: sliceRequest(request, from, to, width),
+          from: 0,
+          to: to - from,
+        };
+        worker.postMessage(job);
+      };
+      for (const worker of this.workers) feed(worker);
+    });
+  }
+
+  private terminateWorkers(): void {
+    for (const worker of this.workers) worker.terminate();
+    this.workers = [];
+  }
+
+  dispose(): void {
+    this.terminateWorkers();
+  }
+}

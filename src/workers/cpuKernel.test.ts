@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { OPTIMIZERS } from '../core/optimizers';
+import { resolveOptimizer } from '../core/scene';
+import { runOptimizer } from '../core/simulate';
+import { SURFACES, getSurface } from '../core/surfaces';
+import { particleHyperparameters } from '../engine/layout';
+import { SUMMARY, SUMMARY_STRIDE, type BatchRequest } from '../engine/types';
+import { CpuBatchEngine } from './cpuEngine';
+
+function requestFor(
+  surfaceId: string,
+  type: string,
+  starts: number[],
+  extra: Partial<BatchRequest> = {},
+): BatchRequest {
+  const config = resolveOptimizer({ type });
+  const count = starts.length / 2;
+  return {
+    surface: surfaceId,
+    optimizerType: type,
+    count,
+    starts: Float64Array.from(starts),
+    hyperparameters: particleHyperparameters(type, config.hyperparameters, count),
+    steps: 60,
+    seed: 3,
+    schedule: { type: 'constant' },
+    clip: { type: 'none' },
+    noise: 0,
+    lossTarget: 1e-3,
+    sampleEvery: 1,
+    ...extra,
+  };
+}
+
+describe('CPU engine', () => {
+  it.each(OPTIMIZERS.map((spec) => spec.type))(
+    '%s equals runOptimizer exactly on every surface',
+    async (type) => {
+      const engine = new CpuBatchEngine({ workers: 0 });
+      for (const surface of SURFACES) {
+        const starts = [...surface.defaultStart, ...(surface.starts[0] ?? surface.defaultStart)];
+        const request = requestFor(surface.id, type, starts, {
+          noise: 0.1,
+          clip: { type: 'norm', max: 10 },
+          schedule: { type: 'exponential', k: 0.01 },
+        });
+        const result = await engine.run(request);
+        for (let p = 0; p < 2; p++) {
+          const config = {
+            ...resolveOptimizer({ type }),
+            noise: 0.1,
+            clip: request.clip,
+            schedule: request.schedule,
+          };
+          const reference = runOptimizer(
+            surface,
+            config,
+            [starts[2 * p]!, starts[2 * p + 1]!],
+            request.steps,
+            request.seed,
+            p,
+          );
+          const row = p * SUMMARY_STRIDE;
+          expect(result.summary[row + SUMMARY.completedSteps]).toBe(reference.steps);
+          expect(result.summary[row + SUMMARY.w1]).toBe(reference.path[2 * reference.steps]);
+          expect(result.summary[row + SUMMARY.w2]).toBe(reference.path[2 * reference.steps + 1]);
+          expect(result.summary[row + SUMMARY.divergedStep]).toBe(
+            reference.divergence ? reference.divergence.step : -1,
+          );
+          const minLoss = Math.min(...reference.loss);
+          expect(result.summary[row + SUMMARY.minLoss]).toBe(minLoss);
+          const reached = Array.from(reference.loss).findIndex((loss) => loss <= request.lossTarget);
+          expect(result.summary[row + SUMMARY.reachedStep]).toBe(reached);
+          for (let k = 0; k <= reference.steps; k++) {
+            expect(result.trajectories[(p * result.sampleCount + k) * 3]).toBe(
+              Math.fround(reference.path[2 * k]!),
+            );
+          }
+        }
+      }
+    },
+  );
+
+  it('samples every k steps, holds the last point after a stop, and reports the probe loss', async () => {
+    const engine = new CpuBatchEngine({ workers: 0 });
+    const request = requestFor('quadratic', 'SGD', [-1, -1], { steps: 10, sampleEvery: 4, probeStep: 8 });
+    const result = await engine.run(request);
+    expect(result.sampleCount).toBe(3);
+    const reference = runOptimizer(
+      getSurface('quadratic')!,
+      resolveOptimizer({ type: 'SGD' }),
+      [-1, -1],
+      10,
+      3,
+      0,
+    );
+    expect(result.trajectories[3]).toBe(Math.fround(reference.path[8]!));
+    expect(result.summary[SUMMARY.probeLoss]).toBe(reference.loss[8]);
+  });
+
+  it('reports progress and stops when cancelled', async () => {
+    const engine = new CpuBatchEngine({ workers: 0 });
+    const starts = Array.from({ length: 2 * 40_000 }, (_, i) => (i % 7) / 7 - 0.5);
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const run = engine.run(requestFor('quadratic', 'Adam', starts, { steps: 100, sampleEvery: 0 }), {
+      signal: controller.signal,
+      onProgress: (done) => {
+        seen.push(done);
+        controller.abort();
+      },
+    });
+    await expect(run).rejects.toThrow('cancelled');
+    expect(seen.length).toBe(1);
+  });
+});
