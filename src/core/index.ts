@@ -1,6 +1,6 @@
 /** The public, headless API of the core. Runs in Node and in the browser; no DOM, no React, no GPU. */
 export { simulate, runOptimizer, SceneError } from './simulate';
-export type { Simulation, Trajectory, Divergence, AccumulatorTrace } from './simulate';
+export type { Simulation, Trajectory, Divergence, StopKind, AccumulatorTrace } from './simulate';
 export { parseScene, sceneSchema, sceneToJson, resolveOptimizer, DEFAULT_STEPS } from './scene';
 export type { Scene, SceneInput, OptimizerInput, OptimizerConfig, SurfaceRef } from './scene';
 export { resolveSurface } from './resolveSurface';

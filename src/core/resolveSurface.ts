@@ -39,7 +39,7 @@ export function resolveSurface(ref: SurfaceRef): Resolution {
       gradient: compiled.surface.gradient,
       hessian: compiled.surface.hessian,
       viewBox: fitted.viewBox,
-      criticalPoints: [],
+      criticalPoints: fitted.criticalPoints,
       defaultStart: fitted.defaultStart,
       starts: [],
       contourScale: fitted.contourScale,

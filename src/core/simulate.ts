@@ -7,14 +7,21 @@ import { addGradientNoise, clipGradient } from './gradientProcessing';
 import { LIMITS } from './limits';
 import { getOptimizer, type Oracle } from './optimizers';
 import { uniform, RNG_CHANNEL } from './rng';
-import { parseScene, type OptimizerConfig, type Scene } from './scene';
+import { parseScene, sceneToJson, type OptimizerConfig, type Scene } from './scene';
 import { resolveSurface, type ResolvedSurface } from './resolveSurface';
 import { scheduledLearningRate } from './schedules';
 import type { Vec2 } from './types';
 
+/**
+ * Why a trajectory stopped early: it diverged (NaN/Inf or left the bound), it reached a point where the
+ * function is undefined (a typed log(w1) at w1 < 0), or its own rule could not continue (a singular Hessian).
+ */
+export type StopKind = 'diverged' | 'undefined' | 'failed';
+
 export interface Divergence {
   /** The update (1-based) that produced the bad point; 0 when the start itself is undefined. */
   readonly step: number;
+  readonly kind: StopKind;
   readonly reason: string;
 }
 
@@ -90,13 +97,13 @@ export function runOptimizer(
   let completed = 0;
   let divergence: Divergence | null = Number.isFinite(currentLoss)
     ? null
-    : { step: 0, reason: 'the loss is undefined at the start point' };
+    : { step: 0, kind: 'undefined', reason: 'the loss is undefined at the start point' };
 
   for (let t = 1; t <= steps && !divergence; t++) {
     const trueGradient = oracle.gradient(w[0], w[1]);
     const g: [number, number] = [trueGradient[0], trueGradient[1]];
     if (!Number.isFinite(g[0]) || !Number.isFinite(g[1])) {
-      divergence = { step: t, reason: 'the gradient is undefined here' };
+      divergence = { step: t, kind: 'undefined', reason: 'the gradient is undefined here' };
       break;
     }
     addGradientNoise(g, config.noise, seed, index, t);
@@ -106,16 +113,16 @@ export function runOptimizer(
     const next: Vec2 = [w[0] + result.update[0], w[1] + result.update[1]];
     const nextLoss = oracle.value(next[0], next[1]);
     if (result.failure) {
-      divergence = { step: t, reason: result.failure };
+      divergence = { step: t, kind: 'failed', reason: result.failure };
       break;
     }
     // A non-finite point is never recorded: panels, scales and paths only ever see finite numbers.
     if (!Number.isFinite(next[0]) || !Number.isFinite(next[1])) {
-      divergence = { step: t, reason: 'the update became NaN or infinite' };
+      divergence = { step: t, kind: 'diverged', reason: 'the update became NaN or infinite' };
       break;
     }
     if (!Number.isFinite(nextLoss)) {
-      divergence = { step: t, reason: 'the loss is undefined or infinite at the next point' };
+      divergence = { step: t, kind: 'undefined', reason: 'the loss is undefined or infinite at the next point' };
       break;
     }
     const o = 2 * (t - 1);
@@ -136,7 +143,7 @@ export function runOptimizer(
     path[2 * t + 1] = w[1];
     loss[t] = currentLoss;
     completed = t;
-    if (isOutside(w[0], w[1])) divergence = { step: t, reason: 'the trajectory left every bound (|w| > 1e6)' };
+    if (isOutside(w[0], w[1])) divergence = { step: t, kind: 'diverged', reason: 'the trajectory left every bound (|w| > 1e6)' };
   }
 
   return {
@@ -160,7 +167,9 @@ export function runOptimizer(
 
 /** The headless API: validates a scene (plain JSON or already parsed) and runs every optimizer. */
 export function simulate(input: unknown): Simulation {
-  const scene = isParsedScene(input) ? input : parseOrThrow(input);
+  // A scene that is already parsed is validated again (through its JSON form): JSON that merely has the
+  // parsed shape (a file given to the CLI) must not skip the schema's limits on steps, counts and ranges.
+  const scene = parseOrThrow(isParsedScene(input) ? parsedToJson(input) : input);
   const surface = resolveSurface(scene.surface);
   if (!surface.ok) throw new SceneError([`surface: ${surface.error}`]);
   const start = scene.start ?? surface.value.defaultStart;
@@ -168,6 +177,14 @@ export function simulate(input: unknown): Simulation {
     runOptimizer(surface.value, config, start, scene.steps, scene.seed, index),
   );
   return { scene, surface: surface.value, start, trajectories };
+}
+
+function parsedToJson(scene: Scene): unknown {
+  try {
+    return sceneToJson(scene);
+  } catch (error) {
+    throw new SceneError([`scene: not a valid scene (${error instanceof Error ? error.message : String(error)})`]);
+  }
 }
 
 function parseOrThrow(input: unknown): Scene {

@@ -1,4 +1,5 @@
 /** The trajectory legend: marker + dash swatch, name, key settings and outcome; a click focuses a run. */
+import { stopLabel } from '../expression/stopLabel';
 import { format } from 'd3';
 import { useOptiscope } from '../../state';
 import { useFocusRun, useSimulation } from '../simulation/SimulationContext';
@@ -33,9 +34,7 @@ export function Legend() {
               <span className="legend-line">
                 <span className="legend-name">{run.entry.label}</span>
                 <span className={`legend-value${t.divergence ? ' is-diverged' : ''}`}>
-                  {t.divergence
-                    ? `diverged at step ${t.divergence.step}`
-                    : `L=${lossFormat(t.loss[k] ?? Number.NaN)}`}
+                  {t.divergence ? stopLabel(t.divergence) : `L=${lossFormat(t.loss[k] ?? Number.NaN)}`}
                 </span>
               </span>
               <span className="legend-settings">{describeSettings(run.entry).join(' · ')}</span>

@@ -2,6 +2,7 @@
 import { format } from 'd3';
 import { LIMITS, SURFACES } from '../../core';
 import { useOptiscope } from '../../state';
+import { ExpressionEditor } from '../expression';
 import { Formula } from '../math/Formula';
 import { SliderNumber } from '../optimizers/SliderNumber';
 import { useSimulation } from '../simulation/SimulationContext';
@@ -34,6 +35,7 @@ export function ScenePanel() {
           {surfaceId === 'custom' && <option value="custom">Your function</option>}
         </select>
       </label>
+      <ExpressionEditor />
       {surface && (
         <>
           <p className="surface-formula" data-testid="surface-formula">

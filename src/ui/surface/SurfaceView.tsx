@@ -10,6 +10,7 @@ import { useElementSize } from '../hooks/useElementSize';
 import { useSimulation } from '../simulation/SimulationContext';
 import { CONTOUR_STRENGTH, PLOT_BACKGROUND } from '../theme/colors';
 import { useIsDark } from '../theme/useTheme';
+import { UndefinedRegion } from '../expression';
 import { Axes } from './Axes';
 import { ColorLegend } from './ColorLegend';
 import { computeContours } from './contours';
@@ -126,6 +127,9 @@ export function SurfaceView() {
                 {layer?.bands.map((band, i) => (
                   <path key={i} className="contour" d={band.path} fill={band.color} />
                 ))}
+                {surface && measured && (
+                  <UndefinedRegion surface={surface} box={box} width={width} height={height} />
+                )}
               </g>
               {surface && <CriticalPoints points={surface.criticalPoints} scales={scales} />}
               <Trajectories runs={simulation.runs} scales={scales} box={visible} step={step} dark={dark} />

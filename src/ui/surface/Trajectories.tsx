@@ -1,4 +1,5 @@
 /** Every run's path (faint in full, bold up to the current step), its current-step marker and its end label. */
+import { stopLabel } from '../expression/stopLabel';
 import type { ViewBox } from '../../core';
 import type { Run } from '../simulation/deriveSimulation';
 import { runStyle } from '../theme/palette';
@@ -40,7 +41,7 @@ export function Trajectories({ runs, scales, box, step, dark }: Props) {
   const labels: LabelInput[] = drawn.map(({ run, style, points, lastInside }) => {
     const [px, py] = points[lastInside] ?? [0, 0];
     const divergence = run.trajectory.divergence;
-    const text = divergence ? `${run.entry.label} · diverged at step ${divergence.step}` : run.entry.label;
+    const text = divergence ? `${run.entry.label} · ${stopLabel(divergence)}` : run.entry.label;
     return { key: run.entry.id, x: px, y: py, text, color: style.color };
   });
   const placed = placeLabels(labels, width, height);
