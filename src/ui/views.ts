@@ -6,6 +6,8 @@ import type { ComponentType } from 'react';
 import { ExplorerView } from './explorer/ExplorerView';
 import { NetworkViewLazy } from './network/lazy';
 import { AtlasView } from './views/AtlasView';
+import { SweepView } from './views/SweepView';
+import { CompareView } from './views/CompareView';
 
 export interface ViewDefinition {
   readonly id: string;
@@ -18,5 +20,7 @@ export interface ViewDefinition {
 export const VIEWS: readonly ViewDefinition[] = [
   { id: 'explorer', label: 'Explorer', engine: 'CPU · float64', Component: ExplorerView },
   { id: 'atlas', label: 'Outcome map', engine: 'WebGPU or CPU workers', Component: AtlasView },
+  { id: 'sweep', label: 'Sweep', engine: 'WebGPU or CPU workers', Component: SweepView },
+  { id: 'compare', label: 'Compare', engine: 'WebGPU or CPU workers', Component: CompareView },
   { id: 'network', label: 'Network', engine: 'tfjs (loaded on demand)', Component: NetworkViewLazy },
 ];

@@ -69,6 +69,8 @@ export function HeatmapCanvas({
         height={rows}
         role="img"
         aria-label={label}
+        data-testid="heatmap"
+        data-drawn={rgba && rgba.length === columns * rows * 4 ? 'true' : 'false'}
         style={{ width: size, height: size, imageRendering: 'pixelated', display: 'block' }}
       />
       {overlay ? (

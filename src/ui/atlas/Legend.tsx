@@ -4,10 +4,15 @@ import type { Coloring } from './outcomes';
 export function Legend({ coloring }: { readonly coloring: Coloring }) {
   const ramp = coloring.ramp;
   const format = (v: number) =>
-    Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-2 && v !== 0) ? v.toExponential(1) : v.toFixed(2);
+    ramp?.integer
+      ? Math.round(v).toLocaleString()
+      : Math.abs(v) >= 1e4 || (Math.abs(v) < 1e-2 && v !== 0)
+        ? v.toExponential(1)
+        : v.toFixed(2);
   return (
     <div
       className="atlas-legend"
+      data-testid="map-legend"
       style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5em 1em', fontSize: '0.8em', alignItems: 'center' }}
     >
       {ramp ? (

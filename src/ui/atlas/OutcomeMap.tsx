@@ -13,8 +13,19 @@ import { particleHyperparameters } from '../../engine/layout';
 import type { BatchRequest } from '../../engine/types';
 import { EngineStatus } from './EngineStatus';
 import { HeatmapCanvas } from './HeatmapCanvas';
+import { hyperparameterSummary } from './hyperparameterText';
 import { Legend } from './Legend';
-import { COLOR_BY_LABELS, colorOutcomes, findBasins, type ColorBy } from './outcomes';
+import { MapFrame } from './MapFrame';
+import { MapMarkers } from './MapMarkers';
+import {
+  COLOR_BY_LABELS,
+  colorOutcomes,
+  defaultColorBy,
+  findBasins,
+  outcomeShares,
+  sharedDomain,
+  type ColorBy,
+} from './outcomes';
 import { cellStart, gridStarts, minimumLoss } from './grid';
 import { TrajectoryOverlay } from './TrajectoryOverlay';
 import { useBatchRun } from './useBatchRun';
@@ -28,19 +39,22 @@ export interface OutcomeMapProps {
 }
 
 const RESOLUTIONS = [64, 128, 256, 512] as const;
-const DEFAULTS = { resolution: 128, steps: 500, tolerance: 1e-3, colorBy: 'basin' as ColorBy };
+const DEFAULTS = { resolution: 128, steps: 500, tolerance: 1e-3 };
+const percent = (share: number) => `${(share * 100).toFixed(share > 0 && share < 0.01 ? 1 : 0)}%`;
 
 export function OutcomeMap({ scene, viewBox, onPickStart }: OutcomeMapProps) {
   const [choice, setChoice] = useState<number | 'all'>('all');
   const [resolution, setResolution] = useState(DEFAULTS.resolution);
   const [steps, setSteps] = useState(DEFAULTS.steps);
   const [tolerance, setTolerance] = useState(DEFAULTS.tolerance);
-  const [colorBy, setColorBy] = useState<ColorBy>(DEFAULTS.colorBy);
+  // null: the surface's default coloring (defaultColorBy), until the user picks one.
+  const [colorChoice, setColorBy] = useState<ColorBy | null>(null);
   const [hover, setHover] = useState<{ map: number; column: number; row: number } | null>(null);
   const batch = useBatchRun();
 
   const resolved = useMemo(() => resolveSurface(scene.surface), [scene.surface]);
   const surface = resolved.ok ? resolved.value : null;
+  const colorBy = colorChoice ?? (surface ? defaultColorBy(surface) : 'basin');
   const box = viewBox ?? scene.viewBox ?? surface?.viewBox ?? { w1: [-1, 1], w2: [-1, 1] };
   const configs: readonly OptimizerConfig[] =
     choice === 'all' ? scene.optimizers : scene.optimizers.slice(choice, choice + 1);
@@ -78,6 +92,7 @@ export function OutcomeMap({ scene, viewBox, onPickStart }: OutcomeMapProps) {
   const results = batch.results && batch.results.length === requests.length ? batch.results : null;
   const colorings = useMemo(() => {
     if (!results || !surface) return null;
+    const domain = sharedDomain(results, colorBy);
     return results.map((result) =>
       colorOutcomes(
         result.summary,
@@ -85,6 +100,7 @@ export function OutcomeMap({ scene, viewBox, onPickStart }: OutcomeMapProps) {
         colorBy,
         findBasins(result.summary, result.count, surface, box),
         box,
+        domain,
       ),
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -106,16 +122,17 @@ export function OutcomeMap({ scene, viewBox, onPickStart }: OutcomeMapProps) {
   }, [hover, surface, side, steps, scene.seed]);
 
   if (!surface) return <p role="alert">The surface does not resolve: {resolved.ok ? '' : resolved.error}</p>;
-  const mapSize =
-    configs.length > 1
-      ? Math.max(160, Math.min(320, Math.floor(960 / Math.min(configs.length, 3)) - 16))
-      : 512;
+  const mapSize = configs.length > 1 ? (configs.length > 4 ? 300 : 340) : 512;
+  const start = scene.start ?? surface.defaultStart;
+  const xAxis = { label: 'w₁ (start)', domain: box.w1, scale: 'linear' } as const;
+  const yAxis = { label: 'w₂ (start)', domain: box.w2, scale: 'linear' } as const;
   const workload = `${(side * side).toLocaleString()} starts × ${configs.length} optimizer${configs.length === 1 ? '' : 's'} × ${steps} steps`;
 
   return (
     <section
       className="outcome-map"
       aria-label="Outcome map"
+      data-status={batch.status}
       style={{ display: 'grid', gap: '0.6em', padding: '0.75em' }}
     >
       <header style={{ display: 'flex', flexWrap: 'wrap', gap: '1em', alignItems: 'center' }}>
@@ -123,6 +140,7 @@ export function OutcomeMap({ scene, viewBox, onPickStart }: OutcomeMapProps) {
         <label>
           optimizer{' '}
           <select
+            aria-label="optimizer"
             value={String(choice)}
             onChange={(e) => setChoice(e.target.value === 'all' ? 'all' : Number(e.target.value))}
           >
@@ -136,7 +154,11 @@ export function OutcomeMap({ scene, viewBox, onPickStart }: OutcomeMapProps) {
         </label>
         <label>
           color{' '}
-          <select value={colorBy} onChange={(e) => setColorBy(e.target.value as ColorBy)}>
+          <select
+            aria-label="color by"
+            value={colorBy}
+            onChange={(e) => setColorBy(e.target.value as ColorBy)}
+          >
             {(Object.keys(COLOR_BY_LABELS) as ColorBy[]).map((key) => (
               <option key={key} value={key}>
                 {COLOR_BY_LABELS[key]}
@@ -146,7 +168,11 @@ export function OutcomeMap({ scene, viewBox, onPickStart }: OutcomeMapProps) {
         </label>
         <label>
           grid{' '}
-          <select value={resolution} onChange={(e) => setResolution(Number(e.target.value))}>
+          <select
+            aria-label="grid"
+            value={resolution}
+            onChange={(e) => setResolution(Number(e.target.value))}
+          >
             {RESOLUTIONS.map((r) => (
               <option key={r} value={r}>
                 {r}×{r}
@@ -157,6 +183,7 @@ export function OutcomeMap({ scene, viewBox, onPickStart }: OutcomeMapProps) {
         <label>
           steps T{' '}
           <input
+            aria-label="steps T"
             type="number"
             min={1}
             max={10000}
@@ -167,7 +194,11 @@ export function OutcomeMap({ scene, viewBox, onPickStart }: OutcomeMapProps) {
         </label>
         <label>
           tolerance{' '}
-          <select value={tolerance} onChange={(e) => setTolerance(Number(e.target.value))}>
+          <select
+            aria-label="tolerance"
+            value={tolerance}
+            onChange={(e) => setTolerance(Number(e.target.value))}
+          >
             {[1e-1, 1e-2, 1e-3, 1e-4, 1e-6].map((t) => (
               <option key={t} value={t}>
                 loss − min ≤ {t}
@@ -177,33 +208,71 @@ export function OutcomeMap({ scene, viewBox, onPickStart }: OutcomeMapProps) {
         </label>
       </header>
       <EngineStatus run={batch} onCancel={batch.cancel} workload={workload} />
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: '1em' }}>
-        {configs.map((config, i) => (
-          <figure key={i} style={{ margin: 0 }}>
-            <HeatmapCanvas
-              columns={side}
-              rows={side}
-              rgba={colorings?.[i]?.rgba ?? null}
-              size={mapSize}
-              label={`${config.label}: ${COLOR_BY_LABELS[colorBy]} from each start`}
-              onHover={(cell) => setHover(cell ? { map: i, ...cell } : null)}
-              onPick={(cell) => onPickStart?.([...cellStart(box, side, cell.column, cell.row)])}
-              overlay={
-                hovered && hover?.map === i ? (
-                  <TrajectoryOverlay trajectory={hovered} box={box} size={mapSize} />
-                ) : null
-              }
-            />
-            <figcaption style={{ fontSize: '0.8em' }}>
-              {config.label} · {steps} steps from each of {side}×{side} starts over w1 ∈ [{box.w1[0]},{' '}
-              {box.w1[1]}], w2 ∈ [{box.w2[0]}, {box.w2[1]}]
-            </figcaption>
-          </figure>
-        ))}
-      </div>
+      <p style={{ margin: 0, fontSize: '0.85em' }}>
+        Each pixel is a start point (w₁, w₂) over w₁ ∈ [{box.w1[0]}, {box.w1[1]}], w₂ ∈ [{box.w2[0]},{' '}
+        {box.w2[1]}]; its color is what {steps} steps of the optimizer did from there —{' '}
+        {COLOR_BY_LABELS[colorBy]}
+        {colorBy === 'steps' ? ` (loss − min ≤ ${tolerance})` : ''}. × marks a minimum, ○ the explorer&apos;s
+        start. Hover for the run, click to start the explorer there.
+      </p>
       {colorings?.[0] ? <Legend coloring={colorings[0]} /> : null}
+      <div
+        style={{
+          display: 'grid',
+          gridTemplateColumns: `repeat(${Math.min(configs.length, 3)}, ${mapSize + 46}px)`,
+          gap: '1.25em 1.5em',
+        }}
+      >
+        {configs.map((config, i) => {
+          const result = results?.[i];
+          const shares = result ? outcomeShares(result.summary, result.count) : null;
+          return (
+            <figure key={i} style={{ margin: 0 }} data-testid="outcome-figure">
+              <figcaption style={{ fontSize: '0.85em', marginLeft: 46, marginBottom: 4 }}>
+                <strong>{config.label}</strong>{' '}
+                <span style={{ opacity: 0.8 }}>
+                  {hyperparameterSummary(config.type, config.hyperparameters)}
+                </span>
+                {shares ? (
+                  <span data-testid="outcome-shares" style={{ display: 'block', opacity: 0.8 }}>
+                    reached the tolerance: {percent(shares.reached)}
+                    {Number.isFinite(shares.medianSteps) ? ` (median ${shares.medianSteps} steps)` : ''} ·
+                    diverged: {percent(shares.diverged)}
+                  </span>
+                ) : (
+                  <span style={{ display: 'block', opacity: 0.6 }}>computing…</span>
+                )}
+              </figcaption>
+              <MapFrame size={mapSize} x={xAxis} y={yAxis}>
+                <HeatmapCanvas
+                  columns={side}
+                  rows={side}
+                  rgba={colorings?.[i]?.rgba ?? null}
+                  size={mapSize}
+                  label={`${config.label}: ${COLOR_BY_LABELS[colorBy]} from each start`}
+                  onHover={(cell) => setHover(cell ? { map: i, ...cell } : null)}
+                  onPick={(cell) => onPickStart?.([...cellStart(box, side, cell.column, cell.row)])}
+                  overlay={
+                    <>
+                      <MapMarkers
+                        box={box}
+                        size={mapSize}
+                        criticalPoints={surface.criticalPoints}
+                        start={start}
+                      />
+                      {hovered && hover?.map === i ? (
+                        <TrajectoryOverlay trajectory={hovered} box={box} size={mapSize} />
+                      ) : null}
+                    </>
+                  }
+                />
+              </MapFrame>
+            </figure>
+          );
+        })}
+      </div>
       {hovered ? (
-        <p style={{ fontSize: '0.8em', margin: 0 }}>
+        <p style={{ fontSize: '0.8em', margin: 0 }} data-testid="hover-readout">
           From ({hovered.path[0]!.toFixed(3)}, {hovered.path[1]!.toFixed(3)}): {hovered.steps} steps, final
           loss {hovered.loss[hovered.steps]!.toPrecision(4)}
           {hovered.divergence ? ` — stopped: ${hovered.divergence.reason}` : ''}. Click to start the explorer

@@ -37,6 +37,8 @@ export interface Coloring {
     readonly domain: readonly [number, number];
     readonly log: boolean;
     readonly label: string;
+    /** Whole numbers (step counts): the legend prints no decimals. */
+    readonly integer: boolean;
     readonly interpolate: (t: number) => string;
   };
 }
@@ -89,12 +91,80 @@ function rgb(color: string): [number, number, number] {
   return [c.r, c.g, c.b];
 }
 
+/**
+ * The coloring a surface deserves first: with one minimum every run ends in the same basin (a uniform
+ * map teaches nothing), so show how long each start takes; with several, which minimum it reaches.
+ */
+export function defaultColorBy(surface: Pick<Surface, 'criticalPoints'>): ColorBy {
+  const minima = surface.criticalPoints.filter((p) => p.kind === 'minimum').length;
+  return minima === 1 ? 'steps' : 'basin';
+}
+
+/** The continuous field a coloring reads, and whether a value of it counts (finite, not diverged). */
+function continuousValue(summary: Float64Array, p: number, by: 'loss' | 'steps'): number | null {
+  const o = p * SUMMARY_STRIDE;
+  if ((summary[o + SUMMARY.divergedStep] ?? 0) >= 0) return null;
+  const v = summary[o + (by === 'loss' ? SUMMARY.loss : SUMMARY.reachedStep)]!;
+  if (!Number.isFinite(v) || (by === 'steps' && v < 0)) return null;
+  return v;
+}
+
+/**
+ * One [min, max] over several maps, so side-by-side maps share a color scale (a color means the same
+ * number of steps, or the same loss, in every map).
+ */
+export function sharedDomain(
+  results: readonly { readonly summary: Float64Array; readonly count: number }[],
+  by: ColorBy,
+): readonly [number, number] | undefined {
+  if (by !== 'loss' && by !== 'steps') return undefined;
+  let lo = Infinity;
+  let hi = -Infinity;
+  let lowestPositive = Infinity;
+  for (const { summary, count } of results)
+    for (let p = 0; p < count; p++) {
+      const v = continuousValue(summary, p, by);
+      if (v === null) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+      if (v > 0 && v < lowestPositive) lowestPositive = v;
+    }
+  if (!(lo <= hi)) return undefined;
+  // Losses that underflow to exactly 0 would force a linear scale (all but the worst runs one color):
+  // start a log scale at the smallest positive loss instead (at most 20 decades below the largest).
+  if (by === 'loss' && lo === 0 && Number.isFinite(lowestPositive)) lo = Math.max(lowestPositive, hi * 1e-20);
+  return [lo, hi];
+}
+
+export interface OutcomeShares {
+  readonly diverged: number;
+  /** Reached the loss target within T steps. */
+  readonly reached: number;
+  /** Median steps to the target among those that reached it (NaN when none did). */
+  readonly medianSteps: number;
+}
+
+/** Fractions (0..1) of the runs that diverged and that reached the target: the map's caption in numbers. */
+export function outcomeShares(summary: Float64Array, count: number): OutcomeShares {
+  let diverged = 0;
+  const steps: number[] = [];
+  for (let p = 0; p < count; p++) {
+    const o = p * SUMMARY_STRIDE;
+    if ((summary[o + SUMMARY.divergedStep] ?? 0) >= 0) diverged++;
+    else if ((summary[o + SUMMARY.reachedStep] ?? -1) >= 0) steps.push(summary[o + SUMMARY.reachedStep]!);
+  }
+  const n = Math.max(1, count);
+  return { diverged: diverged / n, reached: steps.length / n, medianSteps: d3.median(steps) ?? Number.NaN };
+}
+
 export function colorOutcomes(
   summary: Float64Array,
   count: number,
   by: ColorBy,
   basins: readonly Basin[],
   box: ViewBox,
+  /** A domain shared with other maps (see sharedDomain); default: this map's own range. */
+  domain?: readonly [number, number],
 ): Coloring {
   const rgba = new Uint8ClampedArray(count * 4);
   const diverged = rgb(DIVERGED_COLOR);
@@ -132,13 +202,7 @@ export function colorOutcomes(
   }
 
   const field = by === 'loss' ? SUMMARY.loss : SUMMARY.reachedStep;
-  const values: number[] = [];
-  for (let p = 0; p < count; p++) {
-    const v = summary[p * SUMMARY_STRIDE + field]!;
-    if (!isDiverged(p) && Number.isFinite(v) && (by === 'loss' || v >= 0)) values.push(v);
-  }
-  const lo = d3.min(values) ?? 0;
-  const hi = d3.max(values) ?? 1;
+  const [lo, hi] = domain ?? sharedDomain([{ summary, count }], by) ?? [0, 1];
   const log = by === 'loss' && lo > 0 && hi / lo > 100;
   const scale = log
     ? d3.scaleLog([Math.max(lo, 1e-300), hi], [0, 1]).clamp(true)
@@ -152,5 +216,9 @@ export function colorOutcomes(
     else put(p, rgb(interpolate(scale(v))));
   }
   if (by === 'steps') legend.push({ color: UNRESOLVED_COLOR, label: 'never reached the tolerance' });
-  return { rgba, legend, ramp: { domain: [lo, hi], log, label: COLOR_BY_LABELS[by], interpolate } };
+  return {
+    rgba,
+    legend,
+    ramp: { domain: [lo, hi], log, label: COLOR_BY_LABELS[by], integer: by === 'steps', interpolate },
+  };
 }

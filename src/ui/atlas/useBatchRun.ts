@@ -54,6 +54,8 @@ export function useBatchRun(): BatchRunState & {
           if (!abort.signal.aborted)
             setState({ status: 'done', progress: 1, results, error: null, ms: performance.now() - started });
         } catch (error) {
+          // A run superseded by a newer one stays silent: only the current run may report.
+          if (controller.current !== abort) return;
           if (abort.signal.aborted) setState((s) => ({ ...s, status: 'cancelled' }));
           else
             setState((s) => ({

@@ -1,0 +1,300 @@
+/**
+ * Fair comparison: each optimizer of the scene runs the same 64 log-spaced learning rates × a few values
+ * of its key second hyperparameter, from the same start for the same steps, and is judged by one
+ * objective (stated on the figure). Per optimizer: the objective against lr, the widest converging lr
+ * range (its sensitivity, in decades) and the best setting's trajectory on the contours.
+ */
+import * as d3 from 'd3';
+import { useEffect, useMemo, useState } from 'react';
+import { resolveSurface } from '../../core/resolveSurface';
+import type { Scene } from '../../core/scene';
+import { runOptimizer } from '../../core/simulate';
+import { ContourThumb } from '../atlas/ContourThumb';
+import { EngineStatus } from '../atlas/EngineStatus';
+import { minimumLoss } from '../atlas/grid';
+import { formatValue } from '../atlas/hyperparameterText';
+import { useBatchRun } from '../atlas/useBatchRun';
+import { columnSymbol } from '../sweep/sweepAxes';
+import {
+  analyse,
+  comparePlan,
+  compareRequest,
+  LR_RANGE,
+  settingHyperparameters,
+  type Objective,
+} from './compareRuns';
+import { curveColor, LrChart } from './LrChart';
+
+const OBJECTIVES: Record<Objective, string> = {
+  final: 'final loss',
+  probe: 'loss at step k',
+  steps: 'steps to tolerance',
+};
+
+export function FairComparison({ scene }: { readonly scene: Scene }) {
+  const [objective, setObjective] = useState<Objective>('final');
+  const [steps, setSteps] = useState(scene.steps);
+  const [probeStep, setProbeStep] = useState(Math.max(1, Math.round(scene.steps / 5)));
+  const [tolerance, setTolerance] = useState(1e-3);
+  const batch = useBatchRun();
+
+  const resolved = useMemo(() => resolveSurface(scene.surface), [scene.surface]);
+  const surface = resolved.ok ? resolved.value : null;
+  const start = scene.start ?? surface?.defaultStart ?? [0, 0];
+  const box = scene.viewBox ?? surface?.viewBox ?? { w1: [-1, 1], w2: [-1, 1] };
+  const lossTarget = (surface ? minimumLoss(surface) : 0) + tolerance;
+  const plansKey = JSON.stringify(scene.optimizers);
+  const startKey = JSON.stringify(start);
+  const plans = useMemo(() => {
+    // Entries that differ only in what is swept (SGD and SGD + momentum) are one optimizer here.
+    const byKey = new Map<string, ReturnType<typeof comparePlan>>();
+    for (const config of scene.optimizers) {
+      const plan = comparePlan(config);
+      const key = JSON.stringify([
+        config.type,
+        settingHyperparameters(plan, 0, 0),
+        config.schedule,
+        config.clip,
+        config.noise,
+      ]);
+      const seen = byKey.get(key);
+      byKey.set(
+        key,
+        seen
+          ? { ...seen, config: { ...seen.config, label: `${seen.config.label} / ${config.label}` } }
+          : plan,
+      );
+    }
+    return [...byKey.values()];
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [plansKey]);
+  const requests = useMemo(
+    () =>
+      surface
+        ? plans.map((plan) =>
+            compareRequest(plan, {
+              surface: scene.surface,
+              start,
+              steps,
+              seed: scene.seed,
+              lossTarget,
+              probeStep,
+            }),
+          )
+        : [],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [surface, plans, startKey, steps, scene.seed, lossTarget, probeStep],
+  );
+  const { run } = batch;
+  useEffect(() => {
+    if (requests.length > 0) run(requests);
+  }, [requests, run]);
+
+  const results = batch.results && batch.results.length === requests.length ? batch.results : null;
+  const analyses = useMemo(
+    () =>
+      results ? plans.map((plan, i) => analyse(plan, results[i]!.summary, objective, lossTarget)) : null,
+    [results, plans, objective, lossTarget],
+  );
+  const bestRuns = useMemo(() => {
+    if (!analyses || !surface) return null;
+    return analyses.map((analysis, i) => {
+      const plan = plans[i]!;
+      if (!analysis.best) return null;
+      const config = {
+        ...plan.config,
+        hyperparameters: settingHyperparameters(plan, analysis.best.lr, analysis.best.value),
+      };
+      return runOptimizer(surface, config, start, steps, scene.seed, 0);
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [analyses, surface, startKey, steps, scene.seed]);
+
+  if (!surface) return <p role="alert">The surface does not resolve: {resolved.ok ? '' : resolved.error}</p>;
+
+  // One y axis for every chart: the objective's range over all optimizers.
+  const all = (analyses ?? []).flatMap((a) => a.curves.flatMap((c) => Array.from(c.objective)));
+  const finite = all.filter((v) => Number.isFinite(v) && (objective === 'steps' || v > 0));
+  const yLog = objective !== 'steps';
+  const startLoss = surface.value(start[0], start[1]);
+  const yDomain: readonly [number, number] =
+    objective === 'steps'
+      ? [0, steps]
+      : [
+          // Floor nine decades under the tolerance: losses that underflow to 0 sit on the bottom edge.
+          Math.max(d3.min(finite) ?? tolerance, tolerance * 1e-9),
+          Math.max(Math.min(d3.max(finite) ?? 1, 10 * startLoss), tolerance * 1e-8),
+        ];
+  const yLabel = objective === 'probe' ? `loss at step ${probeStep}` : OBJECTIVES[objective];
+  const statement =
+    objective === 'steps'
+      ? `steps until loss − min ≤ ${tolerance} (of ${steps}; lower is better)`
+      : objective === 'probe'
+        ? `loss at step ${probeStep} of ${steps} (lower is better)`
+        : `final loss after ${steps} steps (lower is better)`;
+  const convergedMeans =
+    objective === 'steps'
+      ? `reaches loss − min ≤ ${tolerance} within ${steps} steps`
+      : `${objective === 'probe' ? `loss at step ${probeStep}` : 'final loss'} − min ≤ ${tolerance}`;
+  const workload = `${plans.length} optimizer${plans.length === 1 ? '' : 's'} × ${requests[0] ? '64 learning rates × up to 4 values' : ''} × ${steps} steps`;
+
+  return (
+    <section
+      className="compare"
+      aria-label="Fair comparison"
+      data-status={batch.status}
+      style={{ display: 'grid', gap: '0.6em', padding: '0.75em' }}
+    >
+      <header style={{ display: 'flex', flexWrap: 'wrap', gap: '1em', alignItems: 'center' }}>
+        <strong>Fair comparison — {surface.name}</strong>
+        <label>
+          objective{' '}
+          <select
+            aria-label="objective"
+            value={objective}
+            onChange={(e) => setObjective(e.target.value as Objective)}
+          >
+            {(Object.keys(OBJECTIVES) as Objective[]).map((key) => (
+              <option key={key} value={key}>
+                {OBJECTIVES[key]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {objective === 'probe' ? (
+          <label>
+            k{' '}
+            <input
+              aria-label="probe step k"
+              type="number"
+              min={1}
+              max={steps}
+              value={probeStep}
+              style={{ width: '4.5em' }}
+              onChange={(e) =>
+                setProbeStep(Math.max(1, Math.min(steps, Math.round(Number(e.target.value) || 1))))
+              }
+            />
+          </label>
+        ) : null}
+        <label>
+          steps T{' '}
+          <input
+            aria-label="steps T"
+            type="number"
+            min={1}
+            max={10000}
+            value={steps}
+            style={{ width: '5em' }}
+            onChange={(e) => setSteps(Math.max(1, Math.min(10000, Math.round(Number(e.target.value) || 1))))}
+          />
+        </label>
+        <label>
+          tolerance{' '}
+          <select
+            aria-label="tolerance"
+            value={tolerance}
+            onChange={(e) => setTolerance(Number(e.target.value))}
+          >
+            {[1e-1, 1e-2, 1e-3, 1e-4, 1e-6].map((t) => (
+              <option key={t} value={t}>
+                loss − min ≤ {t}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      <EngineStatus run={batch} onCancel={batch.cancel} workload={workload} />
+      <p data-testid="compare-objective" style={{ margin: 0, fontSize: '0.9em', maxWidth: '70em' }}>
+        <strong>Objective: {statement}.</strong> Each optimizer runs {LR_RANGE[0]}…{LR_RANGE[1]} (64
+        log-spaced learning rates) × a few values of its key second hyperparameter, from (
+        {formatValue(start[0])}, {formatValue(start[1])}) on {surface.name}. A setting <em>converges</em> when
+        its {convergedMeans}; the green bar is the widest converging lr range (its width in decades measures
+        how forgiving the optimizer is), red ticks mark rates that diverged, the ring the best setting, whose
+        trajectory is drawn below.
+      </p>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: '1.25em 1.5em' }}>
+        {plans.map((plan, i) => {
+          const analysis = analyses?.[i];
+          const best = bestRuns?.[i];
+          const symbol = plan.column ? columnSymbol(plan.config.type, plan.column) : null;
+          return (
+            <figure
+              key={i}
+              style={{ margin: 0, width: 320 }}
+              data-testid="compare-figure"
+              data-optimizer={plan.config.type}
+            >
+              <figcaption style={{ fontSize: '0.85em' }}>
+                <strong>{plan.config.label}</strong>
+                {symbol ? (
+                  <span style={{ display: 'block' }}>
+                    {plan.values.map((v, k) => (
+                      <span key={k} style={{ marginRight: '0.6em', whiteSpace: 'nowrap' }}>
+                        <span
+                          style={{
+                            display: 'inline-block',
+                            width: 12,
+                            height: 3,
+                            verticalAlign: 'middle',
+                            background: curveColor(k, plan.values.length),
+                          }}
+                        />{' '}
+                        {symbol}={formatValue(v)}
+                      </span>
+                    ))}
+                  </span>
+                ) : null}
+              </figcaption>
+              {analysis ? (
+                <>
+                  <LrChart plan={plan} analysis={analysis} yDomain={yDomain} yLog={yLog} yLabel={yLabel} />
+                  <p data-testid="compare-summary" style={{ margin: '0 0 0.3em', fontSize: '0.8em' }}>
+                    {analysis.widest ? (
+                      <>
+                        converges for η ∈ [{analysis.widest.lr[0].toPrecision(2)},{' '}
+                        {analysis.widest.lr[1].toPrecision(2)}]
+                        {symbol ? ` (${symbol}=${formatValue(analysis.widest.value)})` : ''}:{' '}
+                        <strong>{analysis.widthDecades.toFixed(1)} decades</strong>
+                      </>
+                    ) : (
+                      <>converges for no learning rate tried</>
+                    )}
+                    <br />
+                    {analysis.best ? (
+                      <>
+                        best: η={analysis.best.lr.toPrecision(2)}
+                        {symbol ? `, ${symbol}=${formatValue(analysis.best.value)}` : ''} → {yLabel}{' '}
+                        {formatValue(analysis.best.objective)}
+                      </>
+                    ) : (
+                      'every setting diverged'
+                    )}
+                  </p>
+                  {best ? (
+                    <ContourThumb
+                      surface={surface}
+                      box={box}
+                      size={200}
+                      testId="compare-thumb"
+                      paths={[
+                        {
+                          path: best.path,
+                          points: best.steps + 1,
+                          color: '#111827',
+                          label: plan.config.label,
+                        },
+                      ]}
+                    />
+                  ) : null}
+                </>
+              ) : (
+                <p style={{ opacity: 0.6 }}>computing…</p>
+              )}
+            </figure>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

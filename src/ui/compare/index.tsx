@@ -1,0 +1,2 @@
+/** Fair comparison: `<FairComparison scene={coreScene(store.scene)} />`. */
+export { FairComparison } from './FairComparison';
