@@ -1,11 +1,35 @@
 import { defineConfig } from 'vitest/config';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The Content-Security-Policy meta tag in index.html holds for the built app; the dev server's HMR client
+ * needs inline script and a websocket, so `vite` (serve) drops the tag. `vite build` / `vite preview`
+ * keep it, and the e2e hardening specs run against that build.
+ */
+const cspOnlyInBuild: Plugin = {
+  name: 'optiscope-csp-only-in-build',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
+};
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), cspOnlyInBuild],
   // Relative asset paths so the built app works from any static folder (GitHub Pages, a USB stick).
   base: './',
-  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2000 },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      // The example reveal.js deck is built beside the app, so a lecturer can open it offline.
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        reveal: fileURLToPath(new URL('./examples/reveal/index.html', import.meta.url)),
+      },
+    },
+  },
   worker: { format: 'es' },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],

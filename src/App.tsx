@@ -1,6 +1,7 @@
 /** Layout only: header, the active view, and the providers around them. */
 import { Header } from './ui/header/Header';
 import { SimulationProvider } from './ui/simulation/SimulationContext';
+import { PermalinkSync } from './ui/share/PermalinkSync';
 import { ThemeController } from './ui/theme/ThemeController';
 import { VIEWS } from './ui/views';
 import { useOptiscope } from './state';
@@ -20,6 +21,8 @@ export function App() {
           <active.Component />
         </main>
       </div>
+      {/* Last, so that a link's own step wins over the explorer's opening animation. */}
+      <PermalinkSync />
     </SimulationProvider>
   );
 }

@@ -5,7 +5,8 @@ const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : nul
 
 function pairs(values: Float64Array): (number | null)[][] {
   const out: (number | null)[][] = [];
-  for (let i = 0; i + 1 < values.length; i += 2) out.push([finiteOrNull(values[i]!), finiteOrNull(values[i + 1]!)]);
+  for (let i = 0; i + 1 < values.length; i += 2)
+    out.push([finiteOrNull(values[i]!), finiteOrNull(values[i + 1]!)]);
   return out;
 }
 

@@ -15,7 +15,8 @@ export interface ResolvedSurface extends Omit<Surface, 'starts'> {
   readonly constants: Readonly<Record<string, number>>;
 }
 
-export type Resolution = { ok: true; value: ResolvedSurface } | { ok: false; error: string; position?: number };
+export type Resolution =
+  { ok: true; value: ResolvedSurface } | { ok: false; error: string; position?: number };
 
 export function resolveSurface(ref: SurfaceRef): Resolution {
   if (typeof ref === 'string') {
@@ -23,6 +24,22 @@ export function resolveSurface(ref: SurfaceRef): Resolution {
     if (!surface) return { ok: false, error: `unknown surface '${ref}' (known: ${surfaceIds.join(', ')})` };
     return { ok: true, value: { ...surface, source: 'builtin', constants: {} } };
   }
+  const key = JSON.stringify(ref);
+  const cached = recentExpressions.get(key);
+  if (cached) return cached;
+  const resolution = resolveExpression(ref);
+  if (recentExpressions.size >= 16) recentExpressions.delete(recentExpressions.keys().next().value!);
+  recentExpressions.set(key, resolution);
+  return resolution;
+}
+
+/**
+ * Compiling and fitting a view costs a few milliseconds; dragging the start recomputes many times a second
+ * with the same function, so the last few resolutions are memoized (a pure function's cache, not state).
+ */
+const recentExpressions = new Map<string, Resolution>();
+
+function resolveExpression(ref: Exclude<SurfaceRef, string>): Resolution {
   const constants = ref.constants ?? {};
   const compiled = compileExpression(ref.expression, constants);
   if (!compiled.ok) return { ok: false, error: compiled.error.message, position: compiled.error.position };

@@ -10,6 +10,11 @@ import type { HyperparameterSpec, HyperparameterValue, Hyperparameters, Vec2, Vi
 import type { Clipping } from './gradientProcessing';
 import type { Schedule } from './schedules';
 
+// The app runs under a Content-Security-Policy without 'unsafe-eval' (index.html). zod's JIT probes
+// `new Function` on the first object parse; refused, it falls back, but the refusal is a reported CSP
+// violation on every page load. Jitless parsing costs nothing noticeable at the size of a scene.
+z.config({ jitless: true });
+
 const coordinate = z.number().min(-LIMITS.maxCoordinate).max(LIMITS.maxCoordinate);
 const point = z.tuple([coordinate, coordinate]);
 const interval = z
@@ -20,10 +25,18 @@ export const viewBoxSchema = z.strictObject({ w1: interval, w2: interval });
 
 export const scheduleSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('constant') }),
-  z.strictObject({ type: z.literal('step'), step_size: z.int().min(1).max(LIMITS.maxSteps), gamma: z.number().min(0).max(1) }),
+  z.strictObject({
+    type: z.literal('step'),
+    step_size: z.int().min(1).max(LIMITS.maxSteps),
+    gamma: z.number().min(0).max(1),
+  }),
   z.strictObject({ type: z.literal('exponential'), k: z.number().min(0).max(10) }),
   z.strictObject({ type: z.literal('inverse_time'), k: z.number().min(0).max(10) }),
-  z.strictObject({ type: z.literal('cosine'), T_max: z.int().min(1).max(LIMITS.maxSteps), eta_min: z.number().min(0).max(1e3) }),
+  z.strictObject({
+    type: z.literal('cosine'),
+    T_max: z.int().min(1).max(LIMITS.maxSteps),
+    eta_min: z.number().min(0).max(1e3),
+  }),
 ]);
 
 export const clippingSchema = z.discriminatedUnion('type', [
@@ -101,7 +114,8 @@ export interface SceneInput {
   readonly viewBox?: ViewBox;
   readonly optimizers: readonly OptimizerInput[];
 }
-export type SurfaceRef = string | { readonly expression: string; readonly constants?: Readonly<Record<string, number>> };
+export type SurfaceRef =
+  string | { readonly expression: string; readonly constants?: Readonly<Record<string, number>> };
 
 export interface OptimizerConfig {
   readonly type: string;
@@ -127,13 +141,17 @@ export const DEFAULT_STEPS = 100;
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  const path = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('');
+  const path = issue.path
+    .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
+    .join('');
   const field = path.replace(/^\./, '') || 'scene';
   return `${field}: ${issue.message}`;
 }
 
 /** Fills in torch.optim's defaults for every hyperparameter the config leaves out. */
-export function resolveOptimizer(config: Readonly<Record<string, unknown>> & { type: string }): OptimizerConfig {
+export function resolveOptimizer(
+  config: Readonly<Record<string, unknown>> & { type: string },
+): OptimizerConfig {
   const spec = getOptimizer(config.type);
   if (!spec) throw new Error(`unknown optimizer type ${config.type}`);
   const hyperparameters: Record<string, Hyperparameters[string]> = {};

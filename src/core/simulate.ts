@@ -109,7 +109,17 @@ export function runOptimizer(
     addGradientNoise(g, config.noise, seed, index, t);
     clipGradient(g, config.clip);
     const lr = scheduledLearningRate(config.schedule, config.hyperparameters.lr as number, t - 1);
-    const result = spec.step({ t, lr, w, loss: currentLoss, g, hp: config.hyperparameters, state, oracle, random });
+    const result = spec.step({
+      t,
+      lr,
+      w,
+      loss: currentLoss,
+      g,
+      hp: config.hyperparameters,
+      state,
+      oracle,
+      random,
+    });
     const next: Vec2 = [w[0] + result.update[0], w[1] + result.update[1]];
     const nextLoss = oracle.value(next[0], next[1]);
     if (result.failure) {
@@ -122,7 +132,11 @@ export function runOptimizer(
       break;
     }
     if (!Number.isFinite(nextLoss)) {
-      divergence = { step: t, kind: 'undefined', reason: 'the loss is undefined or infinite at the next point' };
+      divergence = {
+        step: t,
+        kind: 'undefined',
+        reason: 'the loss is undefined or infinite at the next point',
+      };
       break;
     }
     const o = 2 * (t - 1);
@@ -143,7 +157,8 @@ export function runOptimizer(
     path[2 * t + 1] = w[1];
     loss[t] = currentLoss;
     completed = t;
-    if (isOutside(w[0], w[1])) divergence = { step: t, kind: 'diverged', reason: 'the trajectory left every bound (|w| > 1e6)' };
+    if (isOutside(w[0], w[1]))
+      divergence = { step: t, kind: 'diverged', reason: 'the trajectory left every bound (|w| > 1e6)' };
   }
 
   return {
@@ -183,7 +198,9 @@ function parsedToJson(scene: Scene): unknown {
   try {
     return sceneToJson(scene);
   } catch (error) {
-    throw new SceneError([`scene: not a valid scene (${error instanceof Error ? error.message : String(error)})`]);
+    throw new SceneError([
+      `scene: not a valid scene (${error instanceof Error ? error.message : String(error)})`,
+    ]);
   }
 }
 

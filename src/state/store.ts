@@ -93,10 +93,12 @@ export const useOptiscope = create<OptiscopeState>()((set, get) => {
       patchScene({ start: start ? [start[0], start[1]] : null });
     },
     setSteps(steps) {
+      if (Number.isNaN(steps)) return; // NaN would pass every clamp below
       const clamped = Math.max(1, Math.min(LIMITS.maxSteps, Math.round(steps)));
       patchScene({ steps: clamped }, { step: Math.min(get().view.step, clamped) });
     },
     setSeed(seed) {
+      if (Number.isNaN(seed)) return;
       patchScene({ seed: Math.max(0, Math.min(0xffffffff, Math.round(seed))) });
     },
     addOptimizer(type) {
@@ -125,6 +127,7 @@ export const useOptiscope = create<OptiscopeState>()((set, get) => {
       );
     },
     setStep(step) {
+      if (Number.isNaN(step)) return;
       patchView({ step: clampStep(step, get().scene), phase: 0 });
     },
     stepBy(delta) {

@@ -159,7 +159,11 @@ describe('undefined points', () => {
       optimizers: [{ type: 'SGD', lr: 0.5 }],
     });
     const t = sim.trajectories[0]!;
-    expect(t.divergence).toEqual({ step: 2, kind: 'undefined', reason: 'the loss is undefined or infinite at the next point' });
+    expect(t.divergence).toEqual({
+      step: 2,
+      kind: 'undefined',
+      reason: 'the loss is undefined or infinite at the next point',
+    });
     expect(t.steps).toBe(1);
     expect([...t.path, ...t.loss].every(Number.isFinite)).toBe(true);
   });

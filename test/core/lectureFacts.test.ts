@@ -307,7 +307,10 @@ describe('the scene schema', () => {
 
 describe('scene validation of hyperparameter combinations', () => {
   it('rejects Nesterov without momentum, as torch.optim.SGD does, naming the field', () => {
-    const parsed = parseScene({ surface: 'quadratic', optimizers: [{ type: 'SGD', lr: 0.01, nesterov: true }] });
+    const parsed = parseScene({
+      surface: 'quadratic',
+      optimizers: [{ type: 'SGD', lr: 0.01, nesterov: true }],
+    });
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.errors.join(' ')).toContain('optimizers[0].nesterov');
   });

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  compileExpression,
-  MAX_DERIVATIVE_NODES,
-  parseExpression,
-  printExpression,
-} from './index.ts';
+import { compileExpression, MAX_DERIVATIVE_NODES, parseExpression, printExpression } from './index.ts';
 import { makeSimplifier } from './simplify.ts';
 import { CORPUS, samplePoints, type CorpusEntry } from './testCorpus.ts';
 

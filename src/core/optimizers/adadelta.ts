@@ -35,7 +35,10 @@ export const Adadelta: OptimizerSpec<AdadeltaState> = {
     const rho = num(hp, 'rho');
     const eps = num(hp, 'eps');
     state.squareAverage = map2(state.squareAverage, (r, i) => rho * r + (1 - rho) * g[i] * g[i]);
-    const ratio = map2(state.deltaAverage, (a, i) => Math.sqrt(a + eps) / Math.sqrt(state.squareAverage[i] + eps));
+    const ratio = map2(
+      state.deltaAverage,
+      (a, i) => Math.sqrt(a + eps) / Math.sqrt(state.squareAverage[i] + eps),
+    );
     const delta = map2(g, (x, i) => ratio[i] * x);
     state.deltaAverage = map2(state.deltaAverage, (a, i) => rho * a + (1 - rho) * delta[i] * delta[i]);
     return { update: map2(delta, (d) => -lr * d), effectiveLr: map2(ratio, (r) => lr * r) };

@@ -15,7 +15,11 @@ export const Adagrad: OptimizerSpec<AdagradState> = {
   family: 'adaptive',
   description:
     'Divides each coordinate’s step by the root of its summed squared gradients: steep directions slow down, flat ones speed up — and every rate only shrinks.',
-  equations: ['r_t = r_{t-1} + g_t^2', '\\eta_t = \\eta / (\\delta + \\sqrt{r_t})', 'w_{t+1} = w_t - \\eta_t g_t'],
+  equations: [
+    'r_t = r_{t-1} + g_t^2',
+    '\\eta_t = \\eta / (\\delta + \\sqrt{r_t})',
+    'w_{t+1} = w_t - \\eta_t g_t',
+  ],
   hyperparameters: [
     lrParam(1e-2),
     { key: 'lr_decay', kind: 'number', label: 'lr decay', default: 0, min: 0, max: 1, scale: 'linear' },

@@ -32,7 +32,13 @@ function adamHyperparameters(defaultWeightDecay: number): HyperparameterSpec[] {
     betasParam,
     epsParam(1e-8),
     weightDecayParam(defaultWeightDecay),
-    { key: 'amsgrad', kind: 'boolean', label: 'AMSGrad', default: false, help: 'use the running maximum of v' },
+    {
+      key: 'amsgrad',
+      kind: 'boolean',
+      label: 'AMSGrad',
+      default: false,
+      help: 'use the running maximum of v',
+    },
     {
       key: 'bias_correction',
       kind: 'boolean',
@@ -94,7 +100,8 @@ export const AdamW: OptimizerSpec<AdamState> = {
   type: 'AdamW',
   label: 'AdamW',
   family: 'adaptive',
-  description: 'Adam with decoupled weight decay: the weights shrink by ηλ each step, outside the adaptive scaling.',
+  description:
+    'Adam with decoupled weight decay: the weights shrink by ηλ each step, outside the adaptive scaling.',
   equations: ['w_t \\leftarrow w_t (1 - \\eta\\lambda)', ...adamEquations],
   hyperparameters: adamHyperparameters(1e-2),
   accumulators: adamAccumulators,

@@ -11,19 +11,24 @@ import { RMSprop } from './rmsprop';
 import { SGD } from './sgd';
 import type { OptimizerSpec } from './spec';
 
-// Specs differ in their State type; the registry only passes state back to the spec that made it.
-export const OPTIMIZERS: readonly OptimizerSpec<any>[] = [ // eslint-disable-line @typescript-eslint/no-explicit-any
-  SGD,
-  Adagrad,
-  RMSprop,
-  Adam,
-  AdamW,
-  NAdam,
-  Adamax,
-  Adadelta,
-  Newton,
-  LBFGS,
-  RandomSearch,
+/**
+ * Specs differ in their State type; engines only ever pass a state back to the spec whose init() made it,
+ * so erasing the type parameter here is safe.
+ */
+const erase = <State>(spec: OptimizerSpec<State>) => spec as unknown as OptimizerSpec<unknown>;
+
+export const OPTIMIZERS: readonly OptimizerSpec<unknown>[] = [
+  erase(SGD),
+  erase(Adagrad),
+  erase(RMSprop),
+  erase(Adam),
+  erase(AdamW),
+  erase(NAdam),
+  erase(Adamax),
+  erase(Adadelta),
+  erase(Newton),
+  erase(LBFGS),
+  erase(RandomSearch),
 ];
 
 export const OPTIMIZER_TYPES = OPTIMIZERS.map((spec) => spec.type);

@@ -9,7 +9,10 @@ export const RandomSearch: OptimizerSpec<Record<string, never>> = {
   label: 'Random search',
   family: 'baseline',
   description: 'Tries a random nearby point each step and keeps it if the loss is lower. No gradient used.',
-  equations: ['\\tilde w = w_t + \\eta z,\\ z \\sim \\mathcal N(0, I)', 'w_{t+1} = \\tilde w \\text{ if } L(\\tilde w) < L(w_t)'],
+  equations: [
+    '\\tilde w = w_t + \\eta z,\\ z \\sim \\mathcal N(0, I)',
+    'w_{t+1} = \\tilde w \\text{ if } L(\\tilde w) < L(w_t)',
+  ],
   hyperparameters: [lrParam(0.1, 10)],
   accumulators: [],
   init: () => ({}),

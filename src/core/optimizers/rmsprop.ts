@@ -33,10 +33,26 @@ export const RMSprop: OptimizerSpec<RmspropState> = {
   ],
   hyperparameters: [
     lrParam(1e-2),
-    { key: 'alpha', kind: 'number', label: 'decay rate α', default: 0.99, min: 0, max: 0.9999, scale: 'linear' },
+    {
+      key: 'alpha',
+      kind: 'number',
+      label: 'decay rate α',
+      default: 0.99,
+      min: 0,
+      max: 0.9999,
+      scale: 'linear',
+    },
     epsParam(1e-8),
     weightDecayParam(),
-    { key: 'momentum', kind: 'number', label: 'momentum μ', default: 0, min: 0, max: 0.9999, scale: 'linear' },
+    {
+      key: 'momentum',
+      kind: 'number',
+      label: 'momentum μ',
+      default: 0,
+      min: 0,
+      max: 0.9999,
+      scale: 'linear',
+    },
     { key: 'centered', kind: 'boolean', label: 'centered', default: false },
   ],
   accumulators: [

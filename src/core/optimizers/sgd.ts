@@ -22,7 +22,15 @@ export const SGD: OptimizerSpec<SgdState> = {
   ],
   hyperparameters: [
     lrParam(1e-3),
-    { key: 'momentum', kind: 'number', label: 'momentum μ', default: 0, min: 0, max: 0.9999, scale: 'linear' },
+    {
+      key: 'momentum',
+      kind: 'number',
+      label: 'momentum μ',
+      default: 0,
+      min: 0,
+      max: 0.9999,
+      scale: 'linear',
+    },
     {
       key: 'dampening',
       kind: 'number',
@@ -36,12 +44,16 @@ export const SGD: OptimizerSpec<SgdState> = {
     { key: 'nesterov', kind: 'boolean', label: 'Nesterov', default: false },
     weightDecayParam(),
   ],
-  accumulators: [{ key: 'velocity', label: 'velocity b', help: 'momentum buffer (running sum of gradients)' }],
+  accumulators: [
+    { key: 'velocity', label: 'velocity b', help: 'momentum buffer (running sum of gradients)' },
+  ],
   validate(hp) {
     // torch.optim.SGD: "Nesterov momentum requires a momentum and zero dampening".
     if (!bool(hp, 'nesterov')) return null;
-    if (num(hp, 'momentum') <= 0) return { field: 'nesterov', message: 'Nesterov momentum needs momentum > 0' };
-    if (num(hp, 'dampening') !== 0) return { field: 'nesterov', message: 'Nesterov momentum needs dampening = 0' };
+    if (num(hp, 'momentum') <= 0)
+      return { field: 'nesterov', message: 'Nesterov momentum needs momentum > 0' };
+    if (num(hp, 'dampening') !== 0)
+      return { field: 'nesterov', message: 'Nesterov momentum needs dampening = 0' };
     return null;
   },
   init: () => ({ buffer: null }),
@@ -51,7 +63,9 @@ export const SGD: OptimizerSpec<SgdState> = {
     let g = withWeightDecay(rawGradient, w, num(hp, 'weight_decay'));
     if (momentum !== 0) {
       const previous = state.buffer;
-      const buffer = previous ? map2(previous, (b, i) => momentum * b + (1 - dampening) * g[i]) : map2(g, (x) => x);
+      const buffer = previous
+        ? map2(previous, (b, i) => momentum * b + (1 - dampening) * g[i])
+        : map2(g, (x) => x);
       state.buffer = buffer;
       g = bool(hp, 'nesterov') ? map2(g, (x, i) => x + momentum * buffer[i]) : buffer;
     }

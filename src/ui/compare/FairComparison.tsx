@@ -19,7 +19,9 @@ import {
   analyse,
   comparePlan,
   compareRequest,
+  convergedMeaning,
   LR_RANGE,
+  objectiveStatement,
   settingHyperparameters,
   type Objective,
 } from './compareRuns';
@@ -126,16 +128,9 @@ export function FairComparison({ scene }: { readonly scene: Scene }) {
           Math.max(Math.min(d3.max(finite) ?? 1, 10 * startLoss), tolerance * 1e-8),
         ];
   const yLabel = objective === 'probe' ? `loss at step ${probeStep}` : OBJECTIVES[objective];
-  const statement =
-    objective === 'steps'
-      ? `steps until loss − min ≤ ${tolerance} (of ${steps}; lower is better)`
-      : objective === 'probe'
-        ? `loss at step ${probeStep} of ${steps} (lower is better)`
-        : `final loss after ${steps} steps (lower is better)`;
-  const convergedMeans =
-    objective === 'steps'
-      ? `reaches loss − min ≤ ${tolerance} within ${steps} steps`
-      : `${objective === 'probe' ? `loss at step ${probeStep}` : 'final loss'} − min ≤ ${tolerance}`;
+  const terms = { steps, probeStep, tolerance };
+  const statement = objectiveStatement(objective, terms);
+  const convergedMeans = convergedMeaning(objective, terms);
   const workload = `${plans.length} optimizer${plans.length === 1 ? '' : 's'} × ${requests[0] ? '64 learning rates × up to 4 values' : ''} × ${steps} steps`;
 
   return (

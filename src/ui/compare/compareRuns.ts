@@ -96,6 +96,32 @@ export function settingHyperparameters(plan: ComparePlan, lr: number, value: num
   return plan.column ? withColumn(withLr, plan.column, value) : withLr;
 }
 
+export interface ObjectiveTerms {
+  readonly steps: number;
+  readonly probeStep: number;
+  /** Loss above the minimum that counts as converged. */
+  readonly tolerance: number;
+}
+
+/** The objective as the figure states it: what is measured and which way is better. */
+export function objectiveStatement(
+  objective: Objective,
+  { steps, probeStep, tolerance }: ObjectiveTerms,
+): string {
+  if (objective === 'steps') return `steps until loss − min ≤ ${tolerance} (of ${steps}; lower is better)`;
+  if (objective === 'probe') return `loss at step ${probeStep} of ${steps} (lower is better)`;
+  return `final loss after ${steps} steps (lower is better)`;
+}
+
+/** What "converged" means under the objective (the shaded lr range). */
+export function convergedMeaning(
+  objective: Objective,
+  { steps, probeStep, tolerance }: ObjectiveTerms,
+): string {
+  if (objective === 'steps') return `reaches loss − min ≤ ${tolerance} within ${steps} steps`;
+  return `${objective === 'probe' ? `loss at step ${probeStep}` : 'final loss'} − min ≤ ${tolerance}`;
+}
+
 export interface Curve {
   readonly value: number;
   /** Objective per lr (NaN where the run diverged). */

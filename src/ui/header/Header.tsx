@@ -1,12 +1,16 @@
 /** App name, the view switcher (from VIEWS), the engine in use and the theme toggle. */
 import { useOptiscope } from '../../state';
 import { useIsDark } from '../theme/useTheme';
-import type { ViewDefinition } from '../views';
+import { useEngineStore } from '../atlas/engineStore';
+import { ShareMenu } from '../share/ShareMenu';
+import { BATCH_ENGINE, type ViewDefinition } from '../views';
 
 export function Header({ views, active }: { views: readonly ViewDefinition[]; active: ViewDefinition }) {
   const setActiveView = useOptiscope((s) => s.setActiveView);
   const setTheme = useOptiscope((s) => s.setTheme);
   const dark = useIsDark();
+  const batchEngine = useEngineStore((s) => (s.engine ? s.name : null));
+  const engine = active.engine === BATCH_ENGINE && batchEngine ? batchEngine : active.engine;
   return (
     <header className="app-header">
       <div className="brand">
@@ -33,8 +37,9 @@ export function Header({ views, active }: { views: readonly ViewDefinition[]; ac
         ))}
       </nav>
       <div className="header-tools">
+        <ShareMenu />
         <span className="engine-badge" data-testid="engine" title="Which engine computes the trajectories">
-          {active.engine}
+          {engine}
         </span>
         <button
           type="button"

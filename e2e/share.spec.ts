@@ -1,0 +1,135 @@
+import { expect, test, type Page } from '@playwright/test';
+import { LESSONS } from '../src/core/lessons';
+
+/** Permalinks, driven as a person would: copy a link, open it elsewhere, go back and forward. */
+test.use({ reducedMotion: 'reduce' });
+
+async function openApp(page: Page, hash = '') {
+  await page.goto(`/${hash}`);
+  await expect(page.getByTestId('surface-plot')).toBeVisible();
+}
+
+async function shareLink(page: Page): Promise<string> {
+  await page.getByTestId('share-button').click();
+  const link = await page.getByTestId('share-link').inputValue();
+  await page.getByTestId('share-dialog').getByRole('button', { name: 'Close' }).click();
+  return link;
+}
+
+const surfaceShot = (page: Page) => page.getByTestId('surface-plot').screenshot({ animations: 'disabled' });
+
+test('a copied link opens the identical scene in another browser context', async ({
+  page,
+  browser,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp(page);
+  await page.getByTestId('lesson-saddle').click();
+  await expect(page.getByTestId('lesson-caption')).toBeVisible();
+  await page.getByTestId('timeline').fill('37');
+  await page.getByTestId('share-button').click();
+  await expect(page.getByTestId('share-qr')).toBeVisible();
+  await page.getByTestId('copy-link').click();
+  await expect(page.getByTestId('share-dialog').getByRole('status')).toHaveText('Copied.');
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/#v=1&m=1&s=saddle&/);
+  expect(link).toContain('k=37');
+  await page.getByTestId('share-dialog').getByRole('button', { name: 'Close' }).click();
+
+  const other = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1400, height: 900 } });
+  const second = await other.newPage();
+  await second.goto(link);
+  await expect(second.getByTestId('surface-plot')).toBeVisible();
+  await expect(second.getByTestId('link-warnings')).toHaveCount(0);
+  expect(await second.getByTestId('timeline').inputValue()).toBe('37');
+  expect(await shareLink(second)).toBe(link);
+  expect(await surfaceShot(second)).toEqual(await surfaceShot(page));
+  await other.close();
+});
+
+test('the default link is short enough for a QR code', async ({ page }) => {
+  await openApp(page);
+  const link = await shareLink(page);
+  const hash = link.slice(link.indexOf('#'));
+  expect(hash.length).toBeLessThan(300);
+});
+
+test('every lesson scene round-trips through its link', async ({ page, browser }) => {
+  const other = await browser.newContext({ reducedMotion: 'reduce' });
+  const second = await other.newPage();
+  await openApp(page);
+  for (const lesson of LESSONS) {
+    await page.getByTestId(`lesson-${lesson.id}`).click();
+    const link = await shareLink(page);
+    expect(link, lesson.id).toContain(`l=${lesson.id}`);
+    await second.goto('about:blank');
+    await second.goto(link);
+    await expect(second.getByTestId('surface-plot')).toBeVisible();
+    await expect(second.getByTestId('link-warnings')).toHaveCount(0);
+    expect(await shareLink(second), lesson.id).toBe(link);
+  }
+  await other.close();
+});
+
+test('a damaged link shows what was dropped and a working scene', async ({ page }) => {
+  await openApp(page, '#v=1&s=teapot&n=1e9&o=Lion:lr=1;SGD:lr=99,momentum=0.5;Adam:betas=0.5~');
+  const warnings = page.getByTestId('link-warnings');
+  await expect(warnings).toBeVisible();
+  await expect(warnings).toContainText("unknown surface 'teapot'");
+  await expect(warnings).toContainText("unknown type 'Lion'");
+  await expect(warnings).toContainText('using 10');
+  await expect(page.getByTestId('trajectory')).toHaveCount(2);
+  expect(Number(await page.getByTestId('contours').getAttribute('data-levels'))).toBeGreaterThan(0);
+  await page.getByTestId('dismiss-link-warnings').click();
+  await expect(warnings).toHaveCount(0);
+});
+
+test('a truncated or garbage link never gives a blank page', async ({ page }) => {
+  for (const hash of [
+    '#v=1&m=1&s=quadratic&w=-1,-',
+    '#%%%&&&===',
+    '#v=99&e=d:AAAA',
+    `#o=${'SGD;'.repeat(500)}`,
+  ]) {
+    await openApp(page, hash);
+    await expect(page.getByTestId('trajectory').first()).toBeVisible();
+  }
+});
+
+test('back and forward move between scenes; scrubbing does not add history', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('lesson-saddle').click();
+  await expect.poll(() => page.url()).toContain('s=saddle');
+  const saddleUrl = page.url();
+  await page.getByTestId('timeline').fill('10');
+  await page.getByTestId('timeline').fill('20');
+  await expect.poll(() => page.url()).toContain('k=20');
+  await page.getByTestId(`lesson-${LESSONS[0]!.id}`).click();
+  await expect.poll(() => page.url()).toContain(`l=${LESSONS[0]!.id}`);
+  await page.goBack();
+  await expect.poll(() => page.url()).toContain('s=saddle');
+  expect(await shareLink(page)).toContain('s=saddle');
+  expect(await page.getByTestId('timeline').inputValue()).toBe('20');
+  await page.goBack();
+  await expect(page.getByTestId('trajectory')).toHaveCount(6);
+  await page.goForward();
+  await expect.poll(() => page.url()).toContain('s=saddle');
+  expect(saddleUrl.split('&k=')[0]).toBe(page.url().split('&k=')[0]);
+});
+
+test('a scene saved as JSON opens again', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('lesson-saddle').click();
+  await page.getByTestId('share-button').click();
+  const download = page.waitForEvent('download');
+  await page.getByTestId('save-scene').click();
+  const file = await (await download).path();
+  const json = JSON.parse(await (await import('node:fs/promises')).readFile(file, 'utf8'));
+  expect(json.surface).toBe('saddle');
+  await page.getByTestId('share-dialog').getByRole('button', { name: 'Close' }).click();
+  await page.getByTestId(`lesson-${LESSONS[0]!.id}`).click();
+  await page.getByTestId('share-button').click();
+  await page.getByTestId('open-scene-file').setInputFiles(file);
+  await expect(page.getByTestId('share-link')).toHaveValue(/s=saddle/);
+});

@@ -1,0 +1,136 @@
+/** fast-check generators of valid scenes and link states, shared by the codec's tests. */
+import fc from 'fast-check';
+import { LIMITS } from '../limits';
+import { OPTIMIZERS } from '../optimizers';
+import { parseScene, resolveOptimizer } from '../scene';
+import { surfaceIds } from '../surfaces';
+import type { HyperparameterSpec } from '../types';
+import type { LinkState } from './types';
+
+const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
+const coordinate = finite(-LIMITS.maxCoordinate, LIMITS.maxCoordinate);
+
+function hyperparameter(hp: HyperparameterSpec): fc.Arbitrary<unknown> {
+  switch (hp.kind) {
+    case 'boolean':
+      return fc.boolean();
+    case 'number':
+      return hp.integer
+        ? fc.integer({ min: hp.min, max: hp.max })
+        : fc.oneof(finite(hp.min, hp.max), fc.constant(hp.default));
+    case 'pair':
+      return fc.tuple(finite(hp.min, hp.max), finite(hp.min, hp.max));
+  }
+}
+
+const schedule = fc.oneof(
+  fc.constant({ type: 'constant' }),
+  fc.record({
+    type: fc.constant('step'),
+    step_size: fc.integer({ min: 1, max: LIMITS.maxSteps }),
+    gamma: finite(0, 1),
+  }),
+  fc.record({ type: fc.constant('exponential'), k: finite(0, 10) }),
+  fc.record({ type: fc.constant('inverse_time'), k: finite(0, 10) }),
+  fc.record({
+    type: fc.constant('cosine'),
+    T_max: fc.integer({ min: 1, max: LIMITS.maxSteps }),
+    eta_min: finite(0, 1e3),
+  }),
+);
+
+const positive = fc.double({ min: Number.MIN_VALUE, max: 1e6, noNaN: true });
+const clip = fc.oneof(
+  fc.constant({ type: 'none' }),
+  fc.record({ type: fc.constantFrom('value', 'norm'), max: positive }),
+);
+
+const optimizer = fc.constantFrom(...OPTIMIZERS).chain((spec) =>
+  fc
+    .record(
+      {
+        type: fc.constant(spec.type),
+        label: fc.string({ minLength: 1, maxLength: 20, unit: 'grapheme' }).filter((s) => s.length <= 60),
+        schedule,
+        clip,
+        noise: finite(0, 1e3),
+        ...Object.fromEntries(spec.hyperparameters.map((hp) => [hp.key, hyperparameter(hp)])),
+      },
+      { requiredKeys: ['type'] },
+    )
+    .map((config) => {
+      // Respect the spec's combination rule (SGD: Nesterov needs momentum > 0 and no dampening).
+      const out: Record<string, unknown> & { type: string } = { ...config, type: spec.type };
+      for (let problem = spec.validate?.(resolveOptimizer(out).hyperparameters); problem;) {
+        if (!(problem.field in out)) throw new Error(`cannot satisfy ${spec.type}: ${problem.message}`);
+        delete out[problem.field];
+        problem = spec.validate?.(resolveOptimizer(out).hyperparameters);
+      }
+      return out;
+    }),
+);
+
+const EXPRESSIONS: readonly [string, readonly string[]][] = [
+  ['w1^2 + 25*w2^2', []],
+  ['a*w1^2 + b*w2^2', ['a', 'b']],
+  ['sin(x)*cos(y) + (x^2 + y^2)/10', []],
+  ['(1 - w1)^2 + k*(w2 - w1^2)^2', ['k']],
+  ['w1^3 + w2^2', []],
+];
+
+const surface = fc.oneof(
+  fc.constantFrom(...surfaceIds),
+  fc.constantFrom(...EXPRESSIONS).chain(([expression, names]) =>
+    names.length === 0
+      ? fc.constant({ expression })
+      : fc.tuple(...names.map(() => finite(-100, 100))).map((values) => ({
+          expression,
+          constants: Object.fromEntries(names.map((n, i) => [n, values[i]!])),
+        })),
+  ),
+);
+
+const box = fc
+  .tuple(coordinate, coordinate, coordinate, coordinate)
+  .filter(([a, b, c, d]) => a !== b && c !== d)
+  .map(([a, b, c, d]) => ({ w1: [Math.min(a, b), Math.max(a, b)], w2: [Math.min(c, d), Math.max(c, d)] }));
+
+const PANELS = ['inside', 'loss', 'effectiveLr', 'convergence', 'surface'];
+
+export const validLinkState: fc.Arbitrary<LinkState> = fc
+  .record(
+    {
+      surface,
+      start: fc.tuple(coordinate, coordinate),
+      steps: fc.integer({ min: 0, max: LIMITS.maxSteps }),
+      seed: fc.integer({ min: 0, max: 0xffffffff }),
+      viewBox: box,
+      optimizers: fc.array(optimizer, { minLength: 1, maxLength: LIMITS.maxOptimizers }),
+    },
+    { requiredKeys: ['surface', 'optimizers'] },
+  )
+  .chain((json) => {
+    const parsed = parseScene(json);
+    if (!parsed.ok) throw new Error(`generator made an invalid scene: ${parsed.errors.join('; ')}`);
+    const scene = parsed.value;
+    const count = scene.optimizers.length;
+    return fc
+      .record(
+        {
+          step: fc.integer({ min: 0, max: scene.steps }),
+          panels: fc.subarray(PANELS),
+          theme: fc.constantFrom('system' as const, 'light' as const, 'dark' as const),
+          zoom: box,
+          lesson: fc.constantFrom('ravine', 'saddle-escape', 'adagrad-dies'),
+        },
+        { requiredKeys: [] },
+      )
+      .chain((view) =>
+        fc
+          .subarray([...Array(count).keys()], { maxLength: count - 1 })
+          .map(
+            (disabled): LinkState =>
+              (disabled.length > 0 ? { scene, disabled, view } : { scene, view }) as LinkState,
+          ),
+      );
+  });

@@ -1,0 +1,24 @@
+/** What a version's decoder reads out of a link, before it is assembled into a valid scene. */
+import type { ViewBox } from '../types';
+import type { OptimizerListEntry } from './optimizerList';
+import type { LinkTheme } from './types';
+
+export interface LinkDraft {
+  surfaceId?: string;
+  expression?: string;
+  constants?: Record<string, number>;
+  start?: [number, number];
+  viewBox?: ViewBox;
+  steps?: number;
+  seed?: number;
+  /** undefined: the link has no `o`; []: it had one, and nothing in it was usable. */
+  optimizers?: OptimizerListEntry[];
+  step?: number;
+  panels?: string[];
+  theme?: LinkTheme;
+  zoom?: ViewBox;
+  lesson?: string;
+  mathVersion?: number;
+}
+
+export type Warn = (message: string) => void;

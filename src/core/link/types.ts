@@ -1,0 +1,35 @@
+/** What a permalink carries: the scene (what is simulated) and how it is looked at. */
+import type { Scene } from '../scene';
+import type { ViewBox } from '../types';
+
+export type LinkTheme = 'system' | 'light' | 'dark';
+
+export interface LinkView {
+  /** Current step of playback, 0…steps. */
+  readonly step?: number;
+  /** Panels shown, by id (the app knows which ids exist; the codec only checks their spelling). */
+  readonly panels?: readonly string[];
+  readonly theme?: LinkTheme;
+  /** Zoomed/panned box, when it differs from the scene's. */
+  readonly zoom?: ViewBox;
+  /** The lesson the scene came from. */
+  readonly lesson?: string;
+}
+
+export interface LinkState {
+  readonly scene: Scene;
+  /** Indices of optimizers that are in the scene but switched off. */
+  readonly disabled?: readonly number[];
+  readonly view: LinkView;
+}
+
+export interface DecodedLink {
+  /** Always a valid scene: the link's, or the nearest valid one. */
+  readonly state: LinkState;
+  /** What was dropped, clamped or assumed, one sentence each, for the user. */
+  readonly warnings: readonly string[];
+  /** The format version the link declared (or was read as). */
+  readonly version: number;
+  /** The optimizer-semantics version the link declared ("m"). */
+  readonly mathVersion: number;
+}
