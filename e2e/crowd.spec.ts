@@ -93,12 +93,12 @@ test.describe('reduced motion', () => {
     await page.getByLabel('noise ensemble').check();
     await expect(section(page)).toHaveAttribute('data-mode', 'noise');
     await page.getByLabel('noise seeds N').selectOption('250');
-    await page.getByLabel('gradient noise σ').selectOption('3');
+    await page.getByLabel('gradient noise σ', { exact: true }).selectOption('3');
     await waitDone(page);
     await expect(page.getByTestId('crowd-count')).toHaveText('250 particles');
     await expect(page.getByRole('status')).toContainText('250 particles × 150 steps');
     await page.getByTestId('crowd-scrub').fill('150');
-    await expect(page.getByTestId('crowd-caption')).toContainText(/spread around the mean \d/);
+    await expect(page.getByTestId('crowd-caption')).toContainText(/spread around the mean at step 150: \d/);
     expect(await pixels(page)).not.toBe(cloud);
   });
 
@@ -118,8 +118,10 @@ test.describe('reduced motion', () => {
     await open(page);
     await page.getByLabel('noise ensemble').check();
     await page.getByLabel('noise seeds N').selectOption('1000');
+    await page.getByLabel('gradient noise σ', { exact: true }).selectOption('3');
     await waitDone(page);
-    await page.getByTestId('crowd-scrub').fill('18');
+    await page.getByTestId('crowd-scrub').fill('22');
+    await expect(page.getByTestId('crowd-caption')).toContainText('spread around the mean at step 22');
     await page.screenshot({ path: 'docs/screenshots/crowds.png' });
   });
 });

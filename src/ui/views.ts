@@ -4,7 +4,7 @@
  */
 import type { ComponentType } from 'react';
 import { ExplorerView } from './explorer/ExplorerView';
-import { NetworkViewLazy } from './network/lazy';
+import { ConnectedNetworkView } from './network/lazy';
 import { AtlasView } from './views/AtlasView';
 import { SweepView } from './views/SweepView';
 import { CompareView } from './views/CompareView';
@@ -29,5 +29,5 @@ export const VIEWS: readonly ViewDefinition[] = [
   { id: 'sweep', label: 'Sweep', engine: BATCH_ENGINE, Component: SweepView },
   { id: 'compare', label: 'Compare', engine: BATCH_ENGINE, Component: CompareView },
   { id: 'crowds', label: 'Crowds', engine: BATCH_ENGINE, Component: CrowdView },
-  { id: 'network', label: 'Network', engine: 'tfjs (loaded on demand)', Component: NetworkViewLazy },
+  { id: 'network', label: 'Network', engine: 'tfjs (loaded on demand)', Component: ConnectedNetworkView },
 ];

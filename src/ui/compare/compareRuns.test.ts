@@ -146,6 +146,9 @@ describe('analyse', () => {
     expect(a.curves[0]!.range).toEqual([2, 4]);
     expect(a.widthDecades).toBeCloseTo(3, 12);
     expect(a.widest).toEqual({ value: 0, lr: [1e-1, 10] });
+    // Two runs of equal length within one curve: the first (smaller rates) is the range.
+    const tie = summaryOf([[{ loss: 1e-4 }, { loss: 1 }, { loss: 1e-4 }, { loss: 1 }, { loss: 1 }]]);
+    expect(analyse(plan, tie, 'final', target).curves[0]!.range).toEqual([0, 0]);
   });
 
   it('reports nothing when every run diverged', () => {

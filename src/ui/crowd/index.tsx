@@ -1,0 +1,1 @@
+export { CrowdLab, type CrowdEntry } from './CrowdLab';
