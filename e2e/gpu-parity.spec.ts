@@ -20,7 +20,9 @@ test.afterAll(async () => {
 
 test.describe.configure({ mode: 'serial', timeout: 300_000 });
 
-test('every optimizer × built-in surface: WebGPU (float32) follows the CPU (float64)', async ({ page }) => {
+test('every optimizer × built-in surface and typed expressions: WebGPU (float32) follows the CPU (float64)', async ({
+  page,
+}) => {
   await page.goto(server.url);
   await page.waitForSelector('body[data-ready="true"]');
   const adapter = await page.evaluate(() =>

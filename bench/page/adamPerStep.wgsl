@@ -1,5 +1,6 @@
-// Benchmark only: Adam on the surface, ONE step per dispatch, state (w, m, v) kept in a storage buffer —
-// the straightforward GPU port the batch kernel is measured against.
+// Benchmark only: Adam alone on the surface (no loss, no divergence or target tracking), the kernel of
+// the WEBGPU.md measurements. LOOPED = false: ONE step per dispatch, (w, m, v) in a storage buffer;
+// LOOPED = true: `count_steps` steps in one dispatch with the state in registers.
 struct Params {
   count: u32,
   t: u32,
@@ -7,11 +8,12 @@ struct Params {
   beta1: f32,
   beta2: f32,
   eps: f32,
-  _pad0: u32,
+  count_steps: u32,
   _pad1: u32,
 }
 
 override WORKGROUP_SIZE: u32 = 64u;
+override LOOPED: bool = false;
 
 @group(0) @binding(0) var<uniform> params: Params;
 // Per particle: w1, w2, m1, m2, v1, v2.
@@ -23,16 +25,26 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
     return;
   }
   let o = gid.x * 6u;
-  let w = vec2<f32>(state[o], state[o + 1u]);
-  let g = surface_gradient(w);
-  let m = params.beta1 * vec2<f32>(state[o + 2u], state[o + 3u]) + (1.0 - params.beta1) * g;
-  let v = params.beta2 * vec2<f32>(state[o + 4u], state[o + 5u]) + (1.0 - params.beta2) * g * g;
-  let t = f32(params.t);
-  let first = 1.0 - pow(params.beta1, t);
-  let second = 1.0 - pow(params.beta2, t);
-  let next = w - params.lr / (sqrt(v) / sqrt(second) + params.eps) * m / first;
-  state[o] = next.x;
-  state[o + 1u] = next.y;
+  var w = vec2<f32>(state[o], state[o + 1u]);
+  var m = vec2<f32>(state[o + 2u], state[o + 3u]);
+  var v = vec2<f32>(state[o + 4u], state[o + 5u]);
+  let lr = params.lr;
+  let beta1 = params.beta1;
+  let beta2 = params.beta2;
+  let eps = params.eps;
+  let steps = select(1u, params.count_steps, LOOPED);
+  var t = f32(params.t) - 1.0;
+  var powers = vec2<f32>(pow(beta1, t), pow(beta2, t));
+  for (var k = 0u; k < steps; k = k + 1u) {
+    let g = surface_gradient(w);
+    m = beta1 * m + (1.0 - beta1) * g;
+    v = beta2 * v + (1.0 - beta2) * g * g;
+    powers = powers * vec2<f32>(beta1, beta2);
+    let corrections = 1.0 - powers;
+    w = w - lr / (sqrt(v) / sqrt(corrections.y) + eps) * m / corrections.x;
+  }
+  state[o] = w.x;
+  state[o + 1u] = w.y;
   state[o + 2u] = m.x;
   state[o + 3u] = m.y;
   state[o + 4u] = v.x;

@@ -16,14 +16,14 @@ import {
 } from '../engine/types';
 import { BufferPool } from './bufferPool';
 import type { GpuContext } from './device';
-import { generateKernel, PARTICLE_HEADER } from './kernel';
+import { batchBooleanConstants, generateKernel, PARTICLE_HEADER } from './kernel';
 import { hyperparameterLayout } from '../engine/layout';
 import { surfaceWgsl } from './surfaceWgsl';
 
 const WORKGROUP_SIZE = 64;
-const DISPATCH_TARGET_MS = 40;
-/** The first dispatch's size in particle-steps, before any timing is known (~25 ms in software). */
-const FIRST_DISPATCH_PARTICLE_STEPS = 1 << 21;
+const DISPATCH_TARGET_MS = 80;
+/** The first dispatch's size in particle-steps, before any timing is known (~50 ms in software). */
+const FIRST_DISPATCH_PARTICLE_STEPS = 1 << 22;
 /** Output bytes per dispatch (summary + samples) are capped, which also caps the particles per dispatch. */
 const MAX_OUTPUT_BYTES_PER_DISPATCH = 32 << 20;
 const UNIFORM_BYTES = 64;
@@ -122,13 +122,7 @@ export class GpuBatchEngine implements BatchEngine {
   }
 
   private pipeline(code: string, request: BatchRequest): Promise<GPUComputePipeline> {
-    const constants = {
-      WORKGROUP_SIZE,
-      NOISE: request.noise > 0 ? 1 : 0,
-      CLIP_TYPE: CLIP_CODES[request.clip.type],
-      SCHEDULE_TYPE: SCHEDULE_CODES[request.schedule.type],
-      RECORDING: (request.sampleEvery ?? 0) > 0 ? 1 : 0,
-    };
+    const constants = pipelineConstants(request);
     const key = `${JSON.stringify(constants)}\n${code}`;
     let pipeline = this.pipelines.get(key);
     if (!pipeline) {
@@ -290,6 +284,25 @@ export class GpuBatchEngine implements BatchEngine {
     this.pipelines.clear();
     this.device.destroy();
   }
+}
+
+/** The override constants of a batch's pipeline: what the batch does not use is compiled out. */
+export function pipelineConstants(request: BatchRequest): Record<string, number> {
+  const probe = request.probeStep ?? -1;
+  return {
+    WORKGROUP_SIZE,
+    NOISE: request.noise > 0 ? 1 : 0,
+    CLIP_TYPE: CLIP_CODES[request.clip.type],
+    SCHEDULE_TYPE: SCHEDULE_CODES[request.schedule.type],
+    RECORDING: (request.sampleEvery ?? 0) > 0 ? 1 : 0,
+    REACHED: request.lossTarget > -Infinity ? 1 : 0,
+    PROBE: probe >= 1 && probe <= request.steps ? 1 : 0,
+    ...batchBooleanConstants(
+      hyperparameterLayout(request.optimizerType),
+      request.hyperparameters,
+      request.count,
+    ),
+  };
 }
 
 function clampChunk(particles: number, maxChunk: number): number {

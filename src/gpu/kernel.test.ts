@@ -14,6 +14,8 @@ describe('generated WGSL', () => {
     expect(hyperparameterWgsl(hyperparameterLayout('Adam'))).toMatchInlineSnapshot(`
       "// Generated from the Adam spec's hyperparameter table (src/engine/layout.ts).
       const PARTICLE_STRIDE: u32 = 10u;
+      override HP_AMSGRAD: f32 = -1.0; // 0 or 1 for the whole batch; -1: per particle
+      override HP_BIAS_CORRECTION: f32 = -1.0; // 0 or 1 for the whole batch; -1: per particle
 
       struct Hyper {
         lr: f32,
@@ -25,7 +27,7 @@ describe('generated WGSL', () => {
       }
 
       fn load_hyper(base: u32) -> Hyper {
-        return Hyper(particles[base + 0u], vec2<f32>(particles[base + 1u], particles[base + 2u]), particles[base + 3u], particles[base + 4u], particles[base + 5u], particles[base + 6u]);
+        return Hyper(particles[base + 0u], vec2<f32>(particles[base + 1u], particles[base + 2u]), particles[base + 3u], particles[base + 4u], select(particles[base + 5u], HP_AMSGRAD, HP_AMSGRAD >= 0.0), select(particles[base + 6u], HP_BIAS_CORRECTION, HP_BIAS_CORRECTION >= 0.0));
       }"
     `);
   });

@@ -46,18 +46,35 @@ export function hasGpuKernel(optimizerType: string): boolean {
 /** Columns before the hyperparameters in each particle's row: w1, w2, stream. */
 export const PARTICLE_HEADER = 3;
 
-/** `struct Hyper`, its loader and the particle stride, generated from the spec's hyperparameter table. */
+/** The override constant that pins a boolean hyperparameter for a whole batch. */
+export function booleanOverrideName(key: string): string {
+  return `HP_${key.toUpperCase()}`;
+}
+
+/**
+ * `struct Hyper`, its loader and the particle stride, generated from the spec's hyperparameter table.
+ * Boolean hyperparameters also get an override constant: when every particle of a batch has the same
+ * value (the usual case: sweeps vary numbers), the engine pins it at pipeline creation, so the rule's
+ * `if (hp.flag > 0.5)` folds away instead of running as masked code in every step.
+ */
 export function hyperparameterWgsl(layout: HyperparameterLayout): string {
   const fields: string[] = [];
   const loads: string[] = [];
+  const overrides: string[] = [];
   let column = 0;
   for (const spec of layout.specs) {
     if (spec.kind === 'pair') {
       fields.push(`  ${spec.key}: vec2<f32>,`);
       loads.push(`vec2<f32>(particles[base + ${column}u], particles[base + ${column + 1}u])`);
       column += 2;
+    } else if (spec.kind === 'boolean') {
+      const name = booleanOverrideName(spec.key);
+      overrides.push(`override ${name}: f32 = -1.0; // 0 or 1 for the whole batch; -1: per particle`);
+      fields.push(`  ${spec.key}: f32, // 0 or 1`);
+      loads.push(`select(particles[base + ${column}u], ${name}, ${name} >= 0.0)`);
+      column += 1;
     } else {
-      fields.push(`  ${spec.key}: f32,${spec.kind === 'boolean' ? ' // 0 or 1' : ''}`);
+      fields.push(`  ${spec.key}: f32,`);
       loads.push(`particles[base + ${column}u]`);
       column += 1;
     }
@@ -65,6 +82,7 @@ export function hyperparameterWgsl(layout: HyperparameterLayout): string {
   return [
     `// Generated from the ${layout.optimizerType} spec's hyperparameter table (src/engine/layout.ts).`,
     `const PARTICLE_STRIDE: u32 = ${PARTICLE_HEADER + layout.width}u;`,
+    ...overrides,
     '',
     'struct Hyper {',
     ...fields,
@@ -74,6 +92,26 @@ export function hyperparameterWgsl(layout: HyperparameterLayout): string {
     `  return Hyper(${loads.join(', ')});`,
     '}',
   ].join('\n');
+}
+
+/**
+ * Override values for the boolean hyperparameters that every particle of the batch shares (see
+ * hyperparameterWgsl); a boolean that varies across particles is left to be read per particle.
+ */
+export function batchBooleanConstants(
+  layout: HyperparameterLayout,
+  hyperparameters: ArrayLike<number>,
+  count: number,
+): Record<string, number> {
+  const constants: Record<string, number> = {};
+  layout.columns.forEach((column, index) => {
+    if (column.kind !== 'boolean' || count === 0) return;
+    const first = hyperparameters[index] ?? Number.NaN;
+    for (let p = 1; p < count; p++)
+      if ((hyperparameters[p * layout.width + index] ?? Number.NaN) !== first) return;
+    if (first === 0 || first === 1) constants[booleanOverrideName(column.key)] = first;
+  });
+  return constants;
 }
 
 export interface KernelSource {
@@ -86,7 +124,12 @@ export interface KernelSource {
  * @param surfaceWgsl defines surface_value(w) -> f32, surface_gradient(w) -> vec2<f32> and
  *   surface_hessian(w) -> vec3<f32> (hxx, hxy, hyy), as the expression compiler's toWgsl() emits them.
  */
-export function generateKernel(surfaceWgsl: string, optimizerType: string): KernelSource {
+export function generateKernel(
+  surfaceWgsl: string,
+  optimizerType: string,
+  /** The entry point; the benchmark swaps in a one-step-per-dispatch main built from the same pieces. */
+  entryWgsl: string = mainWgsl,
+): KernelSource {
   const pieces = OPTIMIZER_WGSL[optimizerType];
   if (!pieces) throw new Error(`no WGSL update rule for optimizer ${optimizerType}`);
   const layout = hyperparameterLayout(optimizerType);
@@ -102,7 +145,7 @@ export function generateKernel(surfaceWgsl: string, optimizerType: string): Kern
     `// ---- ${optimizerType} ----`,
     ...pieces,
     '// ---- step loop ----',
-    mainWgsl,
+    entryWgsl,
   ].join('\n');
   return { code, optimizerType, particleStride: PARTICLE_HEADER + layout.width };
 }

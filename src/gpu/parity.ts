@@ -5,16 +5,17 @@
  */
 import type { Clipping } from '../core/gradientProcessing';
 import { OPTIMIZERS } from '../core/optimizers';
-import { resolveOptimizer, type OptimizerConfig } from '../core/scene';
+import { resolveSurface, type ResolvedSurface } from '../core/resolveSurface';
+import { resolveOptimizer, type OptimizerConfig, type SurfaceRef } from '../core/scene';
 import type { Schedule } from '../core/schedules';
 import { runOptimizer } from '../core/simulate';
 import { SURFACES } from '../core/surfaces';
-import type { Surface } from '../core/types';
 import { particleHyperparameters } from '../engine/layout';
 import type { BatchEngine, BatchRequest } from '../engine/types';
 
 export interface ParityCase {
-  readonly surface: string;
+  /** A built-in id or a typed expression (with constants): the GPU gets the expression compiler's WGSL. */
+  readonly surface: SurfaceRef;
   readonly config: OptimizerConfig;
   readonly steps: number;
 }
@@ -54,6 +55,22 @@ const PARITY_OVERRIDES: Readonly<Record<string, Record<string, unknown>>> = {
   RandomSearch: { lr: 0.05 },
 };
 
+/** Expression surfaces for parity: polynomial, named constants, and a transcendental (log). */
+export const CUSTOM_PARITY_SURFACES: readonly SurfaceRef[] = [
+  { expression: 'x^4 - x^2 + y^2' },
+  { expression: 'a*w1^2 + b*w2^2', constants: { a: 3, b: 0.5 } },
+  { expression: 'log(1+x^2)+y^2' },
+];
+
+/** A short label for a case's surface (its id, or the expression with its constants). */
+export function surfaceLabel(ref: SurfaceRef): string {
+  if (typeof ref === 'string') return ref;
+  const constants = Object.entries(ref.constants ?? {});
+  return constants.length === 0
+    ? ref.expression
+    : `${ref.expression} (${constants.map(([k, v]) => `${k}=${v}`).join(', ')})`;
+}
+
 export function parityCases(): ParityCase[] {
   const cases: ParityCase[] = [];
   for (const surface of SURFACES) {
@@ -61,6 +78,16 @@ export function parityCases(): ParityCase[] {
       cases.push({
         surface: surface.id,
         config: resolveOptimizer({ type: spec.type, ...PARITY_OVERRIDES[spec.type] }),
+        steps: PARITY_STEPS,
+      });
+    }
+  }
+  // Typed expressions: the WGSL comes from the expression compiler, the CPU side from its JS closures.
+  for (const surface of CUSTOM_PARITY_SURFACES) {
+    for (const type of ['SGD', 'Adam', 'RMSprop', 'Adagrad', 'NAdam', 'Newton', 'LBFGS']) {
+      cases.push({
+        surface,
+        config: resolveOptimizer({ type, ...PARITY_OVERRIDES[type] }),
         steps: PARITY_STEPS,
       });
     }
@@ -122,14 +149,15 @@ export function parityCases(): ParityCase[] {
 }
 
 function requestFor(
-  surface: Surface,
+  ref: SurfaceRef,
+  surface: ResolvedSurface,
   config: OptimizerConfig,
   steps: number,
   seed: number,
   stream: number,
 ): BatchRequest {
   return {
-    surface: surface.id,
+    surface: ref,
     optimizerType: config.type,
     count: 1,
     starts: Float64Array.from(surface.defaultStart),
@@ -165,11 +193,12 @@ export async function runParity(
   const rows: ParityRow[] = [];
   const seed = 7;
   for (const [index, c] of cases.entries()) {
-    const surface = SURFACES.find((s) => s.id === c.surface);
-    if (!surface) throw new Error(`unknown surface ${c.surface}`);
+    const resolved = resolveSurface(c.surface);
+    if (!resolved.ok) throw new Error(`surface ${surfaceLabel(c.surface)}: ${resolved.error}`);
+    const surface = resolved.value;
     const stream = index % 5;
     const cpu = runOptimizer(surface, c.config, surface.defaultStart, c.steps, seed, stream);
-    const gpu = await engine.run(requestFor(surface, c.config, c.steps, seed, stream));
+    const gpu = await engine.run(requestFor(c.surface, surface, c.config, c.steps, seed, stream));
     const scale = Math.max(
       surface.viewBox.w1[1] - surface.viewBox.w1[0],
       surface.viewBox.w2[1] - surface.viewBox.w2[0],
@@ -198,7 +227,7 @@ export async function runParity(
         Math.min(cpu.steps, gpuCompleted),
       ) / scale;
     rows.push({
-      surface: c.surface,
+      surface: surfaceLabel(c.surface),
       optimizer: c.config.label,
       steps: c.steps,
       maxError,

@@ -18,8 +18,29 @@ import { sliceRequest } from '../engine/types';
 import { runParticlesCpu } from './cpuKernel';
 import type { WorkerJob, WorkerReply } from './protocol';
 
-/** Work per chunk in particle-steps: small enough for smooth progress, large enough to amortize messages. */
-const CHUNK_PARTICLE_STEPS = 1 << 20;
+/**
+ * Most work per chunk in particle-steps (~30–60 ms of one core): small enough for smooth progress and
+ * prompt cancellation, large enough that a message round trip (well under a millisecond) is noise.
+ */
+const CHUNK_PARTICLE_STEPS = 1 << 21;
+
+/**
+ * Contiguous particle ranges: at least one per worker (so a small batch still uses every core), then
+ * as many as keep each under CHUNK_PARTICLE_STEPS, in a multiple of the worker count and of equal
+ * size, so the workers finish together.
+ */
+export function chunkRanges(count: number, steps: number, workers: number): [number, number][] {
+  const lanes = Math.max(1, workers);
+  const bySize = Math.ceil((count * Math.max(1, steps)) / CHUNK_PARTICLE_STEPS);
+  const chunks = Math.min(count, Math.ceil(Math.max(lanes, bySize) / lanes) * lanes);
+  const ranges: [number, number][] = [];
+  for (let k = 0; k < chunks; k++) {
+    const from = Math.floor((k * count) / chunks);
+    const to = Math.floor(((k + 1) * count) / chunks);
+    if (to > from) ranges.push([from, to]);
+  }
+  return ranges;
+}
 
 export interface CpuEngineOptions {
   /** Number of workers; 0 runs inline on the calling thread. Default: navigator.hardwareConcurrency. */
@@ -59,9 +80,7 @@ export class CpuBatchEngine implements BatchEngine {
     const sampleCount = sampleCountOf(request);
     const summary = new Float64Array(n * SUMMARY_STRIDE);
     const trajectories = new Float32Array(n * sampleCount * 3);
-    const chunk = Math.max(1, Math.floor(CHUNK_PARTICLE_STEPS / Math.max(1, request.steps)));
-    const ranges: [number, number][] = [];
-    for (let from = 0; from < n; from += chunk) ranges.push([from, Math.min(n, from + chunk)]);
+    const ranges = chunkRanges(n, request.steps, this.workerCount);
     const total = n * request.steps;
     let done = 0;
     const store = (from: number, to: number, partSummary: Float64Array, partTrajectories: Float32Array) => {
@@ -140,14 +159,13 @@ export class CpuBatchEngine implements BatchEngine {
           feed(worker);
         };
         worker.onerror = (event) => fail(new Error(event.message || 'a CPU worker failed'));
-        // Each worker gets only its particles, not the whole batch.
-        const job: WorkerJob = {
-          id,
-          request: sliceRequest(request, from, to, width),
-          from: 0,
-          to: to - from,
-        };
-        worker.postMessage(job);
+        // Each worker gets only its particles, not the whole batch: fresh slices, moved, not copied.
+        const slice = sliceRequest(request, from, to, width);
+        const job: WorkerJob = { id, request: slice, from: 0, to: to - from };
+        const moved = [slice.starts.buffer, slice.hyperparameters.buffer, slice.streams?.buffer].filter(
+          (buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer,
+        );
+        worker.postMessage(job, moved);
       };
       for (const worker of this.workers) feed(worker);
     });

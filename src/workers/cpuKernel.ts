@@ -40,17 +40,19 @@ export function runParticlesCpu(
   const schedule = request.schedule;
   const constantRate = schedule.type === 'constant';
   const lrColumn = layout.columns.findIndex((column) => column.name === 'lr');
+  // One closure per batch, not per particle: it reads the current particle's stream.
+  let stream = 0;
+  const random = (counter: number) => uniform(request.seed, stream, RNG_CHANNEL.randomSearch, counter);
 
   for (let p = from; p < to; p++) {
     const row = p - from;
     const h = p * layout.width;
-    const stream = request.streams?.[p] ?? p;
+    stream = request.streams?.[p] ?? p;
     const baseLr = hpRows[h + lrColumn] ?? Number.NaN;
     // The spec's own step (and its state object) only where no allocation-free rule exists.
     const hp = fast ? null : decodeHyperparameters(layout, hpRows, h);
     const state = hp ? spec.init(hp) : null;
     fast?.rule.init(hpRows, h, fastState);
-    const random = (counter: number) => uniform(request.seed, stream, RNG_CHANNEL.randomSearch, counter);
     let w1 = request.starts[2 * p] ?? Number.NaN;
     let w2 = request.starts[2 * p + 1] ?? Number.NaN;
     let loss = oracle.value(w1, w2);

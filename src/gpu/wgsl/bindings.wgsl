@@ -25,6 +25,8 @@ override NOISE: bool = false;        // gradient noise on
 override CLIP_TYPE: u32 = 0u;        // 0 none, 1 value, 2 norm
 override SCHEDULE_TYPE: u32 = 0u;    // 0 constant, 1 step, 2 exponential, 3 inverse time, 4 cosine
 override RECORDING: bool = false;    // trajectory samples written
+override REACHED: bool = true;       // a finite loss target: track the first step at or below it
+override PROBE: bool = false;        // a probe step inside the run: keep the loss at that step
 
 @group(0) @binding(0) var<uniform> batch: Batch;
 // Per particle: w1, w2, stream (u32 bits), then the optimizer's hyperparameters (see `struct Hyper`).
@@ -41,8 +43,9 @@ fn is_finite(x: f32) -> bool {
   return (bitcast<u32>(x) & 0x7f800000u) != 0x7f800000u;
 }
 
+// `&`, not `&&`: WGSL's && short-circuits, which costs a branch per call.
 fn is_finite2(v: vec2<f32>) -> bool {
-  return is_finite(v.x) && is_finite(v.y);
+  return is_finite(v.x) & is_finite(v.y);
 }
 
 struct StepIn {

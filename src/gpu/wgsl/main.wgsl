@@ -1,6 +1,14 @@
 // Every invocation runs one particle for all `batch.steps` updates, with the optimizer state in
 // function-local variables: the loop never leaves the dispatch (the mirror of runOptimizer in
 // src/core/simulate.ts, including where and why a trajectory stops).
+//
+// Written for a software rasterizer as much as for a GPU. SwiftShader runs four invocations in SIMD lanes
+// and turns every data-dependent branch into masked code, and its JIT does little loop-invariant motion,
+// so the hot loop is kept small by hand: uniforms are read once into registers; the step's five stop
+// conditions are one combined test and one `break` (bool `&`, not `&&`/`||`, which WGSL short-circuits
+// into branches); the bookkeeping is `select`s; what a batch does not use (reached, probe, trajectory
+// samples, noise, clipping, schedules) vanishes at pipeline creation through override constants; and
+// nothing is written to storage inside the loop unless trajectories are recorded.
 
 // Outputs are indexed within the dispatch (`row`), so output buffers hold one dispatch's particles.
 fn record_sample(row: u32, index: u32, w: vec2<f32>, loss: f32) {
@@ -22,66 +30,94 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   let stream = bitcast<u32>(particles[base + 2u]);
   let hp = load_hyper(base + 3u);
   var state = opt_init(hp);
+  let loss_target = batch.loss_target;
+  let probe_step = batch.probe_step;
+  let bound = batch.divergence_bound;
+  let sample_every = batch.sample_every;
 
   var loss = surface_value(w);
   var min_loss = loss;
-  var reached: f32 = -1.0;
+  var reached: f32 = select(-1.0, 0.0, loss <= loss_target);
   var diverged: f32 = -1.0;
-  var completed: u32 = 0u;
   var probe_loss = loss;
+  var steps = batch.steps;
   if (!is_finite(loss)) {
     diverged = 0.0;
-  } else if (loss <= batch.loss_target) {
-    reached = 0.0;
+    reached = -1.0;
+    steps = 0u;
   }
-  let recording = RECORDING;
-  if (recording) {
+  if (RECORDING) {
     record_sample(row, 0u, w, loss);
   }
+  var next_sample = sample_every;
 
-  for (var t: u32 = 1u; t <= batch.steps; t = t + 1u) {
-    if (diverged >= 0.0) {
-      break;
-    }
-    var g = surface_gradient(w);
-    if (!is_finite2(g)) {
-      diverged = f32(t);
-      break;
-    }
-    g = clip_gradient(add_gradient_noise(g, stream, t));
+  // Where and why the run stopped early (stop_t = 0: it did not).
+  var stop_t: u32 = 0u;
+  var stop_w = vec2<f32>(0.0);
+  var stop_loss: f32 = 0.0;
+  var stop_counts = false;
+  for (var t: u32 = 1u; t <= steps; t = t + 1u) {
+    let g = surface_gradient(w);
+    let processed = clip_gradient(add_gradient_noise(g, stream, t));
     let lr = scheduled_lr(hp.lr, f32(t - 1u));
-    let result = opt_step(StepIn(t, lr, w, loss, g, stream), hp, &state);
+    let result = opt_step(StepIn(t, lr, w, loss, processed, stream), hp, &state);
     let next = w + result.update;
     let next_loss = surface_value(next);
-    if (result.failed || !is_finite2(next) || !is_finite(next_loss)) {
-      diverged = f32(t);
+    // The run goes on while the gradient, the new point and its loss are finite, the rule did not fail,
+    // and the point is inside the divergence bound: one test. (The bit tests stay NaN-proof under
+    // compilers that assume finite math; `abs(x) <= bound` is false for NaN anyway.)
+    let a = abs(next);
+    let finite = is_finite2(g) & is_finite2(next) & is_finite(next_loss) & !result.failed;
+    if (!(finite & (a.x <= bound) & (a.y <= bound))) {
+      stop_t = t;
+      stop_w = next;
+      stop_loss = next_loss;
+      // Finite but outside the bound: this step still counts, then the run stops (as on the CPU).
+      stop_counts = finite;
       break;
     }
     w = next;
     loss = next_loss;
-    completed = t;
     min_loss = min(min_loss, loss);
-    if (reached < 0.0 && loss <= batch.loss_target) {
-      reached = f32(t);
+    if (REACHED) {
+      reached = select(reached, f32(t), (reached < 0.0) & (loss <= loss_target));
     }
-    if (t == batch.probe_step) {
-      probe_loss = loss;
+    if (PROBE) {
+      probe_loss = select(probe_loss, loss, t == probe_step);
     }
-    if (recording && t % batch.sample_every == 0u) {
-      record_sample(row, t / batch.sample_every, w, loss);
-    }
-    if (abs(w.x) > batch.divergence_bound || abs(w.y) > batch.divergence_bound) {
-      diverged = f32(t);
+    if (RECORDING) {
+      if (t == next_sample) {
+        record_sample(row, t / sample_every, w, loss);
+        next_sample = next_sample + sample_every;
+      }
     }
   }
 
-  if (recording) {
+  var completed = steps;
+  if (stop_t > 0u) {
+    diverged = f32(stop_t);
+    completed = stop_t - 1u;
+    if (stop_counts) {
+      w = stop_w;
+      loss = stop_loss;
+      completed = stop_t;
+      min_loss = min(min_loss, loss);
+      reached = select(reached, f32(stop_t), (reached < 0.0) & (loss <= loss_target));
+      probe_loss = select(probe_loss, loss, stop_t == probe_step);
+      if (RECORDING) {
+        if (stop_t % sample_every == 0u) {
+          record_sample(row, stop_t / sample_every, w, loss);
+        }
+      }
+    }
+  }
+  if (RECORDING) {
     // A trajectory that stopped early holds its last point, so every row has sample_count points.
-    for (var i = completed / batch.sample_every + 1u; i < batch.sample_count; i = i + 1u) {
+    for (var i = completed / sample_every + 1u; i < batch.sample_count; i = i + 1u) {
       record_sample(row, i, w, loss);
     }
   }
-  if (completed < batch.probe_step) {
+  if (completed < probe_step) {
     // The run never got to step k: its loss there is undefined (NaN through a var: no NaN constants).
     var nan_bits = 0x7fc00000u;
     probe_loss = bitcast<f32>(nan_bits);
