@@ -3,7 +3,7 @@ import { stopLabel } from '../expression/stopLabel';
 import type { ViewBox } from '../../core';
 import type { Run } from '../simulation/deriveSimulation';
 import { runStyle } from '../theme/palette';
-import { clampPx, inside, type Scales } from './geometry';
+import { clampPx, clippedPathData, inside, type Scales } from './geometry';
 import { placeLabels, type LabelInput } from './labels';
 
 interface Props {
@@ -12,15 +12,6 @@ interface Props {
   box: ViewBox;
   step: number;
   dark: boolean;
-}
-
-function pathData(points: readonly (readonly [number, number])[], count: number): string {
-  let d = '';
-  for (let k = 0; k < count && k < points.length; k++) {
-    const [px, py] = points[k]!;
-    d += `${k === 0 ? 'M' : 'L'}${px.toFixed(1)},${py.toFixed(1)}`;
-  }
-  return d;
 }
 
 export function Trajectories({ runs, scales, box, step, dark }: Props) {
@@ -32,14 +23,16 @@ export function Trajectories({ runs, scales, box, step, dark }: Props) {
     for (let k = 0; k <= t.steps; k++) {
       const w1 = t.path[2 * k]!;
       const w2 = t.path[2 * k + 1]!;
-      points.push([clampPx(x(w1), width), clampPx(y(w2), height)]);
+      // Raw pixels (finite: the core never records a non-finite point); paths clip them to the plot.
+      points.push([x(w1), y(w2)]);
       if (inside(box, w1, w2)) lastInside = k;
     }
     const current = Math.min(step, t.steps);
     return { run, style: runStyle(run.slot, dark), points, current, lastInside };
   });
   const labels: LabelInput[] = drawn.map(({ run, style, points, lastInside }) => {
-    const [px, py] = points[lastInside] ?? [0, 0];
+    const [rawX, rawY] = points[lastInside] ?? [0, 0];
+    const [px, py] = [clampPx(rawX, width), clampPx(rawY, height)];
     const divergence = run.trajectory.divergence;
     const text = divergence ? `${run.entry.label} · ${stopLabel(divergence)}` : run.entry.label;
     return { key: run.entry.id, x: px, y: py, text, color: style.color };
@@ -57,15 +50,15 @@ export function Trajectories({ runs, scales, box, step, dark }: Props) {
         >
           <path
             className="trajectory-full"
-            d={pathData(points, points.length)}
+            d={clippedPathData(points, points.length, width, height)}
             stroke={style.color}
             strokeDasharray={style.dash || undefined}
           />
-          <path className="trajectory-casing" d={pathData(points, current + 1)} />
+          <path className="trajectory-casing" d={clippedPathData(points, current + 1, width, height)} />
           <path
             className="trajectory-travelled"
             data-testid="trajectory-path"
-            d={pathData(points, current + 1)}
+            d={clippedPathData(points, current + 1, width, height)}
             stroke={style.color}
             strokeDasharray={style.dash || undefined}
           />
@@ -82,7 +75,8 @@ export function Trajectories({ runs, scales, box, step, dark }: Props) {
         </g>
       ))}
       {drawn.map(({ run, style, points, current }) => {
-        const [px, py] = points[current] ?? [0, 0];
+        const [rawX, rawY] = points[current] ?? [0, 0];
+        const [px, py] = [clampPx(rawX, width), clampPx(rawY, height)];
         return (
           <path
             key={run.entry.id}

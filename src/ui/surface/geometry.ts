@@ -40,3 +40,71 @@ export interface Scales {
   width: number;
   height: number;
 }
+
+type Point = readonly [number, number];
+
+/**
+ * Clips segment a→b to the rectangle [−margin, width+margin] × [−margin, height+margin] (Liang–Barsky).
+ * Returns the visible part, or null. Far-off points of a diverging run then cost a few pixels to draw
+ * instead of strokes thousands of pixels long, and the visible part keeps its true direction.
+ */
+export function clipSegment(
+  a: Point,
+  b: Point,
+  width: number,
+  height: number,
+  margin = 24,
+): [Point, Point] | null {
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  let t0 = 0;
+  let t1 = 1;
+  const edges: [number, number][] = [
+    [-dx, a[0] + margin],
+    [dx, width + margin - a[0]],
+    [-dy, a[1] + margin],
+    [dy, height + margin - a[1]],
+  ];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return null;
+      continue;
+    }
+    const r = q / p;
+    if (p < 0) t0 = Math.max(t0, r);
+    else t1 = Math.min(t1, r);
+    if (t0 > t1) return null;
+  }
+  return [
+    [a[0] + t0 * dx, a[1] + t0 * dy],
+    [a[0] + t1 * dx, a[1] + t1 * dy],
+  ];
+}
+
+/** SVG path data of the first `count` points, clipped to the plot (plus a margin) segment by segment. */
+export function clippedPathData(
+  points: readonly Point[],
+  count: number,
+  width: number,
+  height: number,
+): string {
+  const n = Math.min(count, points.length);
+  if (n === 1) {
+    const [px, py] = points[0]!;
+    return `M${clampPx(px, width).toFixed(1)},${clampPx(py, height).toFixed(1)}`;
+  }
+  let d = '';
+  let pen: Point | null = null;
+  for (let k = 1; k < n; k++) {
+    const visible = clipSegment(points[k - 1]!, points[k]!, width, height);
+    if (!visible) {
+      pen = null;
+      continue;
+    }
+    const [from, to] = visible;
+    if (!pen || pen[0] !== from[0] || pen[1] !== from[1]) d += `M${from[0].toFixed(1)},${from[1].toFixed(1)}`;
+    d += `L${to[0].toFixed(1)},${to[1].toFixed(1)}`;
+    pen = to;
+  }
+  return d;
+}
