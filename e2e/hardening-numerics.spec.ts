@@ -66,9 +66,7 @@ test('every optimizer at lr 10 / 1e-6, ε 0, momentum 0.9999, on every surface a
     // The surface's first instructive start (often a minimum or a saddle) is one click.
     const startButton = page.locator('.start-buttons button').nth(1);
     if ((await startButton.count()) > 0) {
-      // dispatchEvent: this scene renders at about one frame per second on a software-rendered CI
-      // browser (see docs/limits.md), and click() waits for the button to be stable across frames.
-      await startButton.dispatchEvent('click');
+      await startButton.click();
       await expectNoLeaks(page, `${surface.id}, ${await startButton.innerText()}`);
     }
     // Step 1: markers, arrows and the inside-the-step panel at the first update.

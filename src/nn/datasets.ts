@@ -3,10 +3,12 @@
  * same points everywhere: XOR, two circles, two moons (sklearn's make_moons), two spirals (tensorflow
  * playground), three Gaussian blobs, and 1-D regression of a sine with Gaussian noise.
  */
+import { DATASET_IDS, datasetTask, type DatasetId, type Task } from '../core/network';
 import { NN_CHANNEL, randomStream, type RandomStream } from './random';
 
-export const DATASET_IDS = ['xor', 'circles', 'moons', 'spirals', 'blobs', 'sine'] as const;
-export type DatasetId = (typeof DATASET_IDS)[number];
+// The ids and their tasks are part of the network scene's schema (src/core/network.ts).
+export { DATASET_IDS, datasetTask };
+export type { DatasetId, Task };
 
 export const DATASET_LABELS: Readonly<Record<DatasetId, string>> = {
   xor: 'XOR',
@@ -16,8 +18,6 @@ export const DATASET_LABELS: Readonly<Record<DatasetId, string>> = {
   blobs: 'Gaussian blobs (3 classes)',
   sine: '1-D regression: sine + noise',
 };
-
-export type Task = 'binary' | 'multiclass' | 'regression';
 
 export interface Dataset {
   readonly id: DatasetId;
@@ -34,10 +34,6 @@ export interface Dataset {
   readonly labels: Int32Array;
   /** Plot domain of the inputs (and of the target for regression), with a margin. */
   readonly domain: { readonly x: readonly [number, number]; readonly y: readonly [number, number] };
-}
-
-export function datasetTask(id: DatasetId): Task {
-  return id === 'sine' ? 'regression' : id === 'blobs' ? 'multiclass' : 'binary';
 }
 
 export function datasetOutputDim(id: DatasetId): number {

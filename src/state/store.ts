@@ -6,15 +6,29 @@
 import { create } from 'zustand';
 import type { HyperparameterValue, SurfaceRef, ViewBox } from '../core';
 import { LIMITS } from '../core';
+import { parseNetworkScene, type NetworkSceneJson } from '../core/network';
 import { defaultSceneState, defaultViewState, PHASES } from './initialState';
 import { newEntry, nextOptimizerId, sceneStateFromJson } from './sceneCodec';
-import type { OptimizerEntry, PanelId, RateMetric, SceneState, ThemeChoice, ViewState } from './types';
+import type {
+  NetworkState,
+  OptimizerEntry,
+  PanelId,
+  RateMetric,
+  SceneState,
+  ThemeChoice,
+  ViewState,
+} from './types';
 
 export interface OptiscopeActions {
   /** Validates and loads scene JSON; returns the validation errors, or null on success. */
   loadScene(json: unknown, options?: { lesson?: string | null; view?: Partial<ViewState> }): string[] | null;
-  /** Replaces scene and view wholesale (a permalink decoder's entry point). */
-  restore(scene: SceneState, view: Partial<ViewState>): void;
+  /**
+   * Replaces scene and view wholesale (a permalink decoder's entry point); a network scene given, and
+   * different from the current one, replaces it and remounts the network view.
+   */
+  restore(scene: SceneState, view: Partial<ViewState>, network?: NetworkSceneJson): void;
+  /** The network view's edits: validated, stored when valid; returns the errors, or null on success. */
+  setNetworkScene(input: unknown): string[] | null;
   setSurface(surface: SurfaceRef): void;
   setStart(start: readonly [number, number] | null): void;
   setSteps(steps: number): void;
@@ -45,6 +59,7 @@ export interface OptiscopeActions {
 export interface OptiscopeState extends OptiscopeActions {
   readonly scene: SceneState;
   readonly view: ViewState;
+  readonly network: NetworkState;
 }
 
 const clampStep = (step: number, scene: SceneState) => Math.max(0, Math.min(scene.steps, Math.round(step)));
@@ -63,6 +78,7 @@ export const useOptiscope = create<OptiscopeState>()((set, get) => {
   return {
     scene,
     view: defaultViewState(scene),
+    network: { scene: null, revision: 0 },
     loadScene(json, options = {}) {
       const loaded = sceneStateFromJson(json);
       if (!loaded.ok) return loaded.errors;
@@ -83,8 +99,21 @@ export const useOptiscope = create<OptiscopeState>()((set, get) => {
       }));
       return null;
     },
-    restore(sceneState, view) {
-      set((s) => ({ scene: sceneState, view: { ...s.view, ...view } }));
+    restore(sceneState, view, network) {
+      set((s) => {
+        const changed = network !== undefined && JSON.stringify(network) !== JSON.stringify(s.network.scene);
+        return {
+          scene: sceneState,
+          view: { ...s.view, ...view },
+          ...(changed ? { network: { scene: network, revision: s.network.revision + 1 } } : {}),
+        };
+      });
+    },
+    setNetworkScene(input) {
+      const parsed = parseNetworkScene(input);
+      if (!parsed.ok) return parsed.errors;
+      set((s) => ({ network: { ...s.network, scene: parsed.value.json } }));
+      return null;
     },
     setSurface(surface) {
       patchScene({ surface, start: null, viewBox: null }, { viewBox: null, lesson: null, phase: 0 });

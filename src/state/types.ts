@@ -3,6 +3,7 @@
  * scene and view state as they are. The scene is what is simulated; the view is how it is looked at.
  */
 import type { Clipping, HyperparameterValue, Schedule, SurfaceRef, ViewBox } from '../core';
+import type { NetworkSceneJson } from '../core/network';
 
 export interface OptimizerEntry {
   /** Stable id ("o1", "o2", …): colors, markers and React keys follow it. */
@@ -56,4 +57,15 @@ export interface ViewState {
   readonly showArrows: boolean;
   readonly rateMetric: RateMetric;
   readonly activeView: string;
+}
+
+/** The network view's scene, beside the explorer's (links carry it while the network view is active). */
+export interface NetworkState {
+  /** Validated network scene JSON, every default filled in; null until the view or a link sets one. */
+  readonly scene: NetworkSceneJson | null;
+  /**
+   * Bumped when the scene is replaced from outside the view (a link opened, back/forward): the view
+   * remounts from it. Edits made in the view itself leave it unchanged.
+   */
+  readonly revision: number;
 }

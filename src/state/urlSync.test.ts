@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodeLink } from '../core/link';
+import { networkSceneSchema } from '../core/network';
 import { useOptiscope } from './store';
 import { defaultSceneState, defaultViewState } from './initialState';
 import {
@@ -9,6 +11,7 @@ import {
   toLinkState,
   URL_DEBOUNCE_MS,
   type UrlTarget,
+  VIEW_IDS,
 } from './urlSync';
 
 /** A browser's location + history, enough for the sync: entries, an index, popstate on back/forward. */
@@ -47,7 +50,7 @@ class FakeBrowser implements UrlTarget {
 
 function resetStore() {
   const scene = defaultSceneState();
-  useOptiscope.setState({ scene, view: defaultViewState(scene) });
+  useOptiscope.setState({ scene, view: defaultViewState(scene), network: { scene: null, revision: 0 } });
 }
 
 describe('urlSync', () => {
@@ -148,6 +151,87 @@ describe('urlSync', () => {
     expect(useOptiscope.getState().scene.surface).toBe('himmelblau');
     vi.advanceTimersByTime(URL_DEBOUNCE_MS + 10);
     expect(browser.entries).toHaveLength(2); // restoring does not write a new entry
+    sync.stop();
+  });
+
+  it('knows every view of src/ui/views.ts', () => {
+    const source = readFileSync(new URL('../ui/views.ts', import.meta.url), 'utf8');
+    const ids = [...source.matchAll(/\{ id: '([a-z-]+)'/g)].map((m) => m[1]);
+    expect(ids).toEqual(VIEW_IDS);
+  });
+
+  it('the explorer writes no view key; another view is named, and the network view carries its scene', () => {
+    const store = useOptiscope.getState();
+    expect(currentLinkBody(useOptiscope)).not.toContain('view=');
+    store.setActiveView('atlas');
+    expect(currentLinkBody(useOptiscope)).toMatch(/&view=atlas$/);
+    store.setActiveView('network');
+    // Not edited yet: the default network, written in full.
+    const body = currentLinkBody(useOptiscope);
+    expect(body).toContain('&view=network&net=dataset:moons,');
+    expect(decodeLink(body).state.network).toEqual(networkSceneSchema.parse({}));
+    expect(store.setNetworkScene({ dataset: 'circles', layers: [4] })).toBeNull();
+    expect(store.setNetworkScene({ dataset: 'sine', loss: 'cross-entropy' })).not.toBeNull(); // kept out
+    const decoded = decodeLink(currentLinkBody(useOptiscope));
+    expect(decoded.warnings).toEqual([]);
+    expect(decoded.state.network).toEqual(networkSceneSchema.parse({ dataset: 'circles', layers: [4] }));
+  });
+
+  it('opens a network link: the view, and the network scene with a new revision', () => {
+    const network = networkSceneSchema.parse({ dataset: 'spirals', layers: [16, 16], seed: 9 });
+    useOptiscope.getState().setActiveView('network');
+    useOptiscope.getState().setNetworkScene(network);
+    const body = currentLinkBody(useOptiscope);
+    resetStore();
+    const onOpen = vi.fn();
+    const sync = startUrlSync(useOptiscope, new FakeBrowser(`#${body}`), { onOpen });
+    const state = useOptiscope.getState();
+    expect(state.view.activeView).toBe('network');
+    expect(state.network).toEqual({ scene: network, revision: 1 });
+    expect(sync.opened?.warnings).toEqual([]);
+    expect(currentLinkBody(useOptiscope)).toBe(body);
+    sync.stop();
+  });
+
+  it('an unknown view in a link opens the explorer, with a warning', () => {
+    useOptiscope.getState().setActiveView('atlas');
+    const onOpen = vi.fn();
+    const sync = startUrlSync(useOptiscope, new FakeBrowser('#v=1&s=booth&o=SGD&view=holodeck'), { onOpen });
+    expect(useOptiscope.getState().view.activeView).toBe('explorer');
+    expect(onOpen.mock.calls[0]![1].warnings).toEqual(["view 'holodeck' does not exist; the explorer opens"]);
+    sync.stop();
+  });
+
+  it('view switches and network edits push entries; back and forward restore them', () => {
+    const browser = new FakeBrowser();
+    const sync = startUrlSync(useOptiscope, browser);
+    const store = useOptiscope.getState();
+    store.setPlaying(true); // the explorer's opening animation, still on when the view is left
+    store.setActiveView('network');
+    vi.advanceTimersByTime(URL_DEBOUNCE_MS + 10);
+    expect(browser.entries).toHaveLength(2);
+    expect(browser.location.hash).toContain('view=network&net=dataset:moons');
+    store.setNetworkScene({ dataset: 'xor' });
+    store.setNetworkScene({ dataset: 'xor', layers: [3] });
+    vi.advanceTimersByTime(URL_DEBOUNCE_MS + 10);
+    expect(browser.entries).toHaveLength(3);
+    expect(browser.location.hash).toContain('net=dataset:xor,');
+    expect(browser.location.hash).toContain(',layers:3,');
+    const revision = useOptiscope.getState().network.revision;
+
+    browser.go(-1);
+    expect(useOptiscope.getState().view.activeView).toBe('network');
+    expect(useOptiscope.getState().network.scene).toEqual(networkSceneSchema.parse({}));
+    expect(useOptiscope.getState().network.revision).toBe(revision + 1); // the view remounts with it
+    browser.go(-1);
+    expect(useOptiscope.getState().view.activeView).toBe('explorer');
+    // The explorer's link has no network: the store keeps the one it has (no remount).
+    expect(useOptiscope.getState().network.revision).toBe(revision + 1);
+    browser.go(2);
+    expect(useOptiscope.getState().view.activeView).toBe('network');
+    expect(useOptiscope.getState().network.scene).toMatchObject({ dataset: 'xor', layers: [3] });
+    vi.advanceTimersByTime(URL_DEBOUNCE_MS + 10);
+    expect(browser.entries).toHaveLength(3);
     sync.stop();
   });
 });

@@ -1,23 +1,34 @@
 /**
  * The only code that touches the URL. The scene and its view live in the hash as a permalink
  * (src/core/link); display options (embed, theme, autoplay…) live in the query string and are read by
- * src/ui/embed. Meaningful scene changes push a history entry (one per burst: a drag is one entry);
- * view-only changes (scrubbing, zoom, panels, theme) replace the current one. Back/forward restore.
+ * src/ui/embed. Meaningful scene changes push a history entry (one per burst: a drag is one entry), and
+ * so do a switch of the active view and edits of the network view's scene; view-only changes (scrubbing,
+ * zoom, panels, theme) replace the current one. Back/forward restore, the active view included.
  */
 import { decodeLink, encodeLink, linkBody, type DecodedLink, type LinkState } from '../core/link';
 import { parseDisplayOptions, type DisplayOptions } from '../core/link/display';
 import { getOptimizer, sceneToJson } from '../core';
+import { networkSceneSchema, type NetworkSceneJson } from '../core/network';
 import { sceneStateFromJson } from './sceneCodec';
 import type { useOptiscope } from './store';
-import type { PanelId, SceneState, ThemeChoice, ViewState } from './types';
+import type { NetworkState, PanelId, SceneState, ThemeChoice, ViewState } from './types';
 
 export const PANEL_IDS: readonly PanelId[] = ['inside', 'loss', 'effectiveLr', 'convergence'];
+/** The app's view ids (src/ui/views.ts, checked by its test): a link naming another opens the explorer. */
+export const VIEW_IDS: readonly string[] = ['explorer', 'atlas', 'sweep', 'compare', 'crowds', 'network'];
+/** The view whose scene (the store's `network`) a link carries. */
+export const NETWORK_VIEW = 'network';
 /** How long a burst of changes (a drag, typing) settles before the URL is written. */
 export const URL_DEBOUNCE_MS = 350;
 
 type Store = typeof useOptiscope;
 
-export function toLinkState(scene: SceneState, view: ViewState): LinkState {
+/**
+ * The link state of the store. The network scene goes in while the network view is active (the default
+ * network when the view has not been edited yet, written in full so the link does not depend on defaults).
+ */
+export function toLinkState(scene: SceneState, view: ViewState, network?: NetworkState): LinkState {
+  const linksNetwork = view.activeView === NETWORK_VIEW;
   const disabled = scene.optimizers.flatMap((entry, i) => (entry.enabled ? [] : [i]));
   return {
     scene: {
@@ -42,13 +53,17 @@ export function toLinkState(scene: SceneState, view: ViewState): LinkState {
       theme: view.theme,
       ...(view.viewBox ? { zoom: view.viewBox } : {}),
       ...(view.lesson ? { lesson: view.lesson } : {}),
+      ...(view.activeView !== 'explorer' ? { activeView: view.activeView } : {}),
     },
+    ...(linksNetwork ? { network: network?.scene ?? networkSceneSchema.parse({}) } : {}),
   };
 }
 
 export interface StoreRestore {
   readonly scene: SceneState;
   readonly view: Partial<ViewState>;
+  /** The link's network scene; absent: the store keeps the one it has. */
+  readonly network?: NetworkSceneJson;
   readonly warnings: readonly string[];
 }
 
@@ -71,7 +86,12 @@ export function fromLinkState(link: LinkState, current: ViewState): StoreRestore
     highlight: null,
     phase: 0,
     focus: null,
+    activeView: link.view.activeView ?? 'explorer',
   };
+  if (!VIEW_IDS.includes(view.activeView!)) {
+    warnings.push(`view '${view.activeView}' does not exist; the explorer opens`);
+    view.activeView = 'explorer';
+  }
   if (link.view.step !== undefined) view.playing = false;
   if (link.view.theme) view.theme = link.view.theme as ThemeChoice;
   if (link.view.panels) {
@@ -82,13 +102,13 @@ export function fromLinkState(link: LinkState, current: ViewState): StoreRestore
       ...Object.fromEntries(PANEL_IDS.map((id) => [id, link.view.panels!.includes(id)])),
     };
   }
-  return { scene, view, warnings };
+  return link.network ? { scene, view, network: link.network, warnings } : { scene, view, warnings };
 }
 
 /** The permalink body (no '#') of the store's current state. */
 export function currentLinkBody(store: Store): string {
-  const { scene, view } = store.getState();
-  return encodeLink(toLinkState(scene, view));
+  const { scene, view, network } = store.getState();
+  return encodeLink(toLinkState(scene, view, network));
 }
 
 /** A full URL for the current scene: this page's address (query kept or replaced), the scene in the hash. */
@@ -136,7 +156,8 @@ export interface UrlSyncOptions {
 export function startUrlSync(store: Store, target: UrlTarget, options: UrlSyncOptions = {}): UrlSync {
   const debounceMs = options.debounceMs ?? URL_DEBOUNCE_MS;
   const initial = store.getState();
-  const fallback = toLinkState(initial.scene, initial.view);
+  // The fallback is the explorer's opening scene: a link without a view key opens the explorer.
+  const fallback = toLinkState(initial.scene, { ...initial.view, activeView: 'explorer' });
   let applying = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pushPending = false;
@@ -147,7 +168,7 @@ export function startUrlSync(store: Store, target: UrlTarget, options: UrlSyncOp
     const restore = fromLinkState(decoded?.state ?? fallback, store.getState().view);
     applying = true;
     try {
-      store.getState().restore(restore.scene, restore.view);
+      store.getState().restore(restore.scene, restore.view, restore.network);
     } finally {
       applying = false;
     }
@@ -172,9 +193,11 @@ export function startUrlSync(store: Store, target: UrlTarget, options: UrlSyncOp
 
   const unsubscribe = store.subscribe((state, previous) => {
     if (applying || options.readOnly) return;
-    // While playing, the step changes every frame; the URL catches up when playback stops.
-    if (state.view.playing) return;
-    if (state.scene === previous.scene && state.view === previous.view) return;
+    // While the explorer plays, the step changes every frame; the URL catches up when playback stops.
+    // (Another view does not play: a flag left on when the explorer was left must not block its URL.)
+    if (state.view.playing && state.view.activeView === 'explorer') return;
+    if (state.scene === previous.scene && state.view === previous.view && state.network === previous.network)
+      return;
     const body = currentLinkBody(store);
     if (body === lastWritten && timer === undefined) return;
     if (sceneKey(body) !== sceneKey(lastWritten)) pushPending = true;

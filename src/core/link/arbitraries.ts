@@ -1,6 +1,18 @@
 /** fast-check generators of valid scenes and link states, shared by the codec's tests. */
 import fc from 'fast-check';
 import { LIMITS } from '../limits';
+import {
+  ACTIVATIONS,
+  DATASET_IDS,
+  datasetTask,
+  DIRECTIONS,
+  ELEMENTWISE_OPTIMIZERS,
+  INITS,
+  LOSSES,
+  NETWORK_LIMITS,
+  networkSceneSchema,
+  type NetworkSceneJson,
+} from '../network';
 import { OPTIMIZERS } from '../optimizers';
 import { parseScene, resolveOptimizer } from '../scene';
 import { surfaceIds } from '../surfaces';
@@ -134,3 +146,59 @@ export const validLinkState: fc.Arbitrary<LinkState> = fc
           ),
       );
   });
+
+/** Valid network scenes (every field optional, as a person or the network view writes them), parsed. */
+export const validNetworkScene: fc.Arbitrary<NetworkSceneJson> = fc
+  .record(
+    {
+      dataset: fc.constantFrom(...DATASET_IDS),
+      size: fc.integer({ min: 4, max: NETWORK_LIMITS.maxSize }),
+      noise: fc.oneof(finite(0, 2), fc.constantFrom(0, 0.15, 0.3)),
+      seed: fc.integer({ min: 0, max: 0xffffffff }),
+      layers: fc.array(fc.integer({ min: 1, max: NETWORK_LIMITS.maxWidth }), {
+        maxLength: NETWORK_LIMITS.maxLayers,
+      }),
+      activation: fc.constantFrom(...ACTIVATIONS),
+      init: fc.constantFrom(...INITS),
+      loss: fc.constantFrom(...LOSSES),
+      l2: fc.oneof(finite(0, 10), fc.constant(0)),
+      steps: fc.integer({ min: 1, max: NETWORK_LIMITS.maxSteps }),
+      batchSize: fc.integer({ min: 1, max: NETWORK_LIMITS.maxSize }),
+      optimizers: fc.array(
+        optimizer.filter((o) => ELEMENTWISE_OPTIMIZERS.includes(o.type)),
+        { minLength: 1, maxLength: NETWORK_LIMITS.maxOptimizers },
+      ),
+      slice: fc.record(
+        {
+          directions: fc.constantFrom(...DIRECTIONS),
+          seed: fc.integer({ min: 0, max: 0xffffffff }),
+          range: fc.oneof(fc.double({ min: Number.MIN_VALUE, max: 100, noNaN: true }), fc.constant(1)),
+          resolution: fc.integer({ min: 16, max: NETWORK_LIMITS.maxResolution }),
+          reference: fc.oneof(
+            fc.constant('best' as const),
+            fc.integer({ min: 0, max: NETWORK_LIMITS.maxOptimizers - 1 }),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+    },
+    { requiredKeys: [] },
+  )
+  .map((input) => {
+    const json: Record<string, unknown> = { ...input };
+    if (datasetTask(input.dataset ?? 'moons') === 'regression') json.loss = 'mse';
+    const count = input.optimizers?.length ?? 3;
+    if (typeof input.slice?.reference === 'number' && input.slice.reference >= count)
+      json.slice = { ...input.slice, reference: 'best' };
+    const parsed = networkSceneSchema.safeParse(json);
+    if (!parsed.success) throw new Error(`generator made an invalid network scene: ${parsed.error.message}`);
+    return parsed.data;
+  });
+
+/** Views other than the explorer (whose id a link leaves out). */
+const OTHER_VIEWS = ['atlas', 'sweep', 'compare', 'crowds', 'network'];
+
+/** A link state with an active view and a network scene. */
+export const validNetworkLinkState: fc.Arbitrary<LinkState> = fc
+  .tuple(validLinkState, validNetworkScene, fc.constantFrom(...OTHER_VIEWS))
+  .map(([state, network, activeView]) => ({ ...state, view: { ...state.view, activeView }, network }));

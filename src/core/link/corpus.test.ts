@@ -7,14 +7,21 @@ import { decodeLink, encodeLink, FORMAT_VERSION } from './index';
 interface Entry {
   readonly name: string;
   readonly link: string;
-  readonly expected: { scene: unknown; disabled: number[]; view: Record<string, unknown> };
+  readonly expected: {
+    scene: unknown;
+    disabled: number[];
+    view: Record<string, unknown>;
+    /** Only in entries with a network scene (v1-network.json, damaged.json). */
+    network?: unknown;
+  };
   readonly warnings?: string[];
 }
 
 const folder = new URL('../../../test/fixtures/links/', import.meta.url);
 const read = (file: string) =>
   JSON.parse(readFileSync(new URL(file, folder), 'utf8')) as { version?: number; entries: Entry[] };
-const versioned = readdirSync(folder).filter((file) => /^v\d+\.json$/.test(file));
+/** vN.json, and vN-<what>.json for keys a version gained later (v1-network.json). */
+const versioned = readdirSync(folder).filter((file) => /^v\d+(-[a-z]+)?\.json$/.test(file));
 
 describe('link corpus', () => {
   it('has a corpus for every format version up to the current one', () => {
@@ -32,6 +39,7 @@ describe('link corpus', () => {
           expect(sceneToJson(decoded.state.scene)).toEqual(entry.expected.scene);
           expect(decoded.state.disabled ?? []).toEqual(entry.expected.disabled);
           expect(decoded.state.view).toEqual(entry.expected.view);
+          expect(decoded.state.network).toEqual(entry.expected.network);
           // The current version's links are canonical: re-encoding writes the very same text.
           if (corpus.version === FORMAT_VERSION) expect(`#${encodeLink(decoded.state)}`).toBe(entry.link);
         });
@@ -45,6 +53,7 @@ describe('link corpus', () => {
         const decoded = decodeLink(entry.link);
         expect(sceneToJson(decoded.state.scene)).toEqual(entry.expected.scene);
         expect(decoded.state.view).toEqual(entry.expected.view);
+        expect(decoded.state.network).toEqual(entry.expected.network);
         expect(decoded.warnings).toEqual(entry.warnings);
       });
     }

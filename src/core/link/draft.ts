@@ -1,5 +1,6 @@
 /** What a version's decoder reads out of a link, before it is assembled into a valid scene. */
 import type { ViewBox } from '../types';
+import type { NetworkDraft } from './network';
 import type { OptimizerListEntry } from './optimizerList';
 import type { LinkTheme } from './types';
 
@@ -18,6 +19,9 @@ export interface LinkDraft {
   theme?: LinkTheme;
   zoom?: ViewBox;
   lesson?: string;
+  activeView?: string;
+  /** The network scene's parts as read, checked against the network schema once the whole link is read. */
+  network?: NetworkDraft;
   mathVersion?: number;
 }
 

@@ -10,6 +10,7 @@ import { resolveSurface } from '../resolveSurface';
 import type { LinkDraft, Warn } from './draft';
 import { fitToRange, parseNumber } from './numbers';
 import type { OptimizerJson, OptimizerListEntry } from './optimizerList';
+import { networkFromDraft } from './network';
 import type { DecodedLink, LinkState } from './types';
 import { decodeV1, encodeV1, FORMAT_VERSION } from './v1';
 
@@ -62,6 +63,8 @@ export function encodeLink(state: LinkState): string {
     theme: state.view.theme,
     zoom: state.view.zoom,
     lesson: state.view.lesson,
+    activeView: state.view.activeView,
+    network: state.network,
     mathVersion: MATH_VERSION,
   });
 }
@@ -154,10 +157,26 @@ function assemble(draft: LinkDraft, fallback: LinkState, warn: Warn): LinkState 
   }
   const view = {
     ...(hasScene ? {} : fallback.view),
-    ...definedOnly({ panels: draft.panels, theme: draft.theme, zoom: draft.zoom, lesson: draft.lesson }),
+    ...definedOnly({
+      panels: draft.panels,
+      theme: draft.theme,
+      zoom: draft.zoom,
+      lesson: draft.lesson,
+      activeView: draft.activeView,
+    }),
     ...(step === undefined ? {} : { step }),
   };
-  return base.disabled ? { scene, disabled: base.disabled, view } : { scene, view };
+  const network = draft.network
+    ? networkFromDraft(draft.network, warn)
+    : hasScene
+      ? undefined
+      : fallback.network;
+  return {
+    scene,
+    ...(base.disabled ? { disabled: base.disabled } : {}),
+    view,
+    ...(network ? { network } : {}),
+  };
 }
 
 function definedOnly<T extends object>(record: T): Partial<T> {

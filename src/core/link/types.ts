@@ -1,4 +1,5 @@
 /** What a permalink carries: the scene (what is simulated) and how it is looked at. */
+import type { NetworkSceneJson } from '../network';
 import type { Scene } from '../scene';
 import type { ViewBox } from '../types';
 
@@ -14,6 +15,11 @@ export interface LinkView {
   readonly zoom?: ViewBox;
   /** The lesson the scene came from. */
   readonly lesson?: string;
+  /**
+   * The app's active view by id (atlas, network…; the app knows which ids exist, the codec only checks
+   * their spelling). Absent: the explorer, so a link from before views were linked opens as it did.
+   */
+  readonly activeView?: string;
 }
 
 export interface LinkState {
@@ -21,6 +27,8 @@ export interface LinkState {
   /** Indices of optimizers that are in the scene but switched off. */
   readonly disabled?: readonly number[];
   readonly view: LinkView;
+  /** The network view's scene (src/core/network.ts), every field filled in; absent when the link has none. */
+  readonly network?: NetworkSceneJson;
 }
 
 export interface DecodedLink {

@@ -1,7 +1,8 @@
 /**
  * Link format version 1: `key=value` pairs joined by `&`, one row of this table per key. The table drives
- * both directions; keys are written in table order. Frozen: a later format gets its own file and this one
- * stays, so every link ever written still opens.
+ * both directions; keys are written in table order. Frozen: no key's meaning ever changes, and a key is
+ * only ever added at the end, optional, its absence meaning what links without it always meant (so every
+ * link ever written opens as before). A change that cannot be made that way is a new format in its own file.
  *
  * | key | meaning                         | form                                  |
  * | v   | format version                  | 1                                     |
@@ -19,10 +20,24 @@
  * | z   | zoomed view box                 | w1min,w1max,w2min,w2max               |
  * | l   | lesson id                       | ravine                                |
  * | o   | optimizers (see optimizerList)  | SGD:lr=0.035;Adam:lr=0.1              |
+ *   added later (absent: the explorer, no network scene):
+ * | view   | active view id                | network  (absent: explorer)           |
+ * | net    | network: data, model, training | see ./network.ts                     |
+ * | nopt   | network optimizers             | SGD:lr=0.1;Adam:lr=0.01               |
+ * | nslice | network slice plane            | see ./network.ts                      |
  */
 import { LIMITS } from '../limits';
+import type { NetworkSceneJson } from '../network';
 import type { ViewBox } from '../types';
 import type { LinkDraft, Warn } from './draft';
+import {
+  decodeNetworkFields,
+  decodeNetworkOptimizers,
+  decodeNetworkSlice,
+  encodeNetworkFields,
+  encodeNetworkOptimizers,
+  encodeNetworkSlice,
+} from './network';
 import { fitToRange, formatNumber, parseNumber, type Range } from './numbers';
 import { decodeOptimizerList, encodeOptimizerList, type OptimizerListEntry } from './optimizerList';
 import { SEED_RANGE, STEPS_RANGE } from './schemaRanges';
@@ -45,6 +60,9 @@ export interface LinkContent {
   readonly theme?: LinkTheme;
   readonly zoom?: ViewBox;
   readonly lesson?: string;
+  /** Omitted for the explorer. */
+  readonly activeView?: string;
+  readonly network?: NetworkSceneJson;
   readonly mathVersion: number;
 }
 
@@ -247,6 +265,39 @@ export const FIELDS_V1: readonly Field[] = [
     encode: (c) => encodeOptimizerList(c.optimizers),
     decode: (value, draft, warn) => {
       draft.optimizers = decodeOptimizerList(value, warn);
+    },
+  },
+  {
+    key: 'view',
+    name: 'view',
+    encode: (c) => (c.activeView === undefined || c.activeView === 'explorer' ? undefined : c.activeView),
+    decode: (value, draft, warn) => {
+      if (IDENTIFIER.test(value)) draft.activeView = value;
+      else warn(`view '${value.slice(0, 40)}' is not a view id; the explorer opens`);
+    },
+  },
+  {
+    key: 'net',
+    name: 'network',
+    encode: (c) => (c.network ? encodeNetworkFields(c.network) : undefined),
+    decode: (value, draft, warn) => {
+      draft.network = { ...draft.network, fields: decodeNetworkFields(value, warn) };
+    },
+  },
+  {
+    key: 'nopt',
+    name: 'network optimizers',
+    encode: (c) => (c.network ? encodeNetworkOptimizers(c.network) : undefined),
+    decode: (value, draft, warn) => {
+      draft.network = { ...draft.network, optimizers: decodeNetworkOptimizers(value, warn) };
+    },
+  },
+  {
+    key: 'nslice',
+    name: 'network slice',
+    encode: (c) => (c.network ? encodeNetworkSlice(c.network) : undefined),
+    decode: (value, draft, warn) => {
+      draft.network = { ...draft.network, slice: decodeNetworkSlice(value, warn) };
     },
   },
 ];

@@ -15,7 +15,11 @@ export function appBaseUrl(): string {
 export function useCurrentLinkBody(): string {
   const scene = useOptiscope((s) => s.scene);
   const view = useOptiscope((s) => s.view);
-  return useMemo(() => encodeLink(toLinkState(scene, { ...view, playing: false })), [scene, view]);
+  const network = useOptiscope((s) => s.network);
+  return useMemo(
+    () => encodeLink(toLinkState(scene, { ...view, playing: false }, network)),
+    [scene, view, network],
+  );
 }
 
 export function useCurrentLink(search = ''): string {
