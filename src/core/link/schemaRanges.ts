@@ -14,7 +14,9 @@ interface NumberLike {
 
 export function unwrap(schema: z.ZodType): z.ZodType {
   const def = (schema as unknown as { def: { type: string; innerType?: z.ZodType } }).def;
-  return (def.type === 'optional' || def.type === 'default') && def.innerType ? unwrap(def.innerType) : schema;
+  return (def.type === 'optional' || def.type === 'default') && def.innerType
+    ? unwrap(def.innerType)
+    : schema;
 }
 
 export function rangeOf(schema: z.ZodType): Range {

@@ -1,0 +1,187 @@
+/**
+ * A network scene: the plain JSON that reproduces a network experiment exactly — data, architecture,
+ * initialization, loss, the optimizers trained in full space, mini-batch size and the slice plane.
+ * Validated with zod; omitted fields take the defaults below.
+ *
+ * Pure (zod and tables only, no tfjs), so it lives in the core: the permalink codec (src/core/link)
+ * validates and clamps a link's network scene against this very schema. src/nn re-exports all of it
+ * from src/nn/config.ts, which stays the import path for the network code.
+ */
+import { z } from 'zod';
+import { sceneSchema, resolveOptimizer, type OptimizerConfig } from './scene';
+
+/** The toy data sets (generated in src/nn/datasets.ts); the order is part of the data seed, never reorder. */
+export const DATASET_IDS = ['xor', 'circles', 'moons', 'spirals', 'blobs', 'sine'] as const;
+export type DatasetId = (typeof DATASET_IDS)[number];
+
+export type Task = 'binary' | 'multiclass' | 'regression';
+
+export function datasetTask(id: DatasetId): Task {
+  return id === 'sine' ? 'regression' : id === 'blobs' ? 'multiclass' : 'binary';
+}
+
+/** Defaults as a plain object at the top (each also documented in docs/networks.md). */
+export const NETWORK_DEFAULTS = {
+  dataset: 'moons',
+  size: 200,
+  noise: 0.15,
+  seed: 1,
+  layers: [8, 8],
+  activation: 'tanh',
+  init: 'xavier',
+  loss: 'cross-entropy',
+  l2: 0,
+  steps: 300,
+  batchSize: 32,
+  optimizers: [
+    { type: 'SGD', lr: 0.1, label: 'SGD' },
+    { type: 'SGD', lr: 0.05, momentum: 0.9, label: 'momentum' },
+    { type: 'Adam', lr: 0.01 },
+  ],
+  slice: { directions: 'random', seed: 7, range: 1, resolution: 64, reference: 'best' },
+} as const;
+
+export const NETWORK_LIMITS = {
+  maxSize: 2000,
+  maxLayers: 4,
+  maxWidth: 64,
+  maxSteps: 3000,
+  maxOptimizers: 6,
+  maxResolution: 160,
+} as const;
+
+export const ACTIVATIONS = ['tanh', 'relu', 'sigmoid'] as const;
+export type Activation = (typeof ACTIVATIONS)[number];
+export const INITS = ['small', 'xavier', 'he'] as const;
+export type Init = (typeof INITS)[number];
+export const INIT_LABELS: Readonly<Record<Init, string>> = {
+  small: 'small random (N(0,1)·0.01)',
+  xavier: 'Xavier (N(0,1)/√fan_in)',
+  he: 'He (N(0,1)/√(fan_in/2))',
+};
+export const LOSSES = ['cross-entropy', 'mse'] as const;
+export type LossKind = (typeof LOSSES)[number];
+export const DIRECTIONS = ['random', 'pca'] as const;
+export type DirectionKind = (typeof DIRECTIONS)[number];
+
+/**
+ * Optimizers whose rule acts coordinate by coordinate, so the core's 2-vector step applies to every pair of
+ * parameters unchanged. Newton, L-BFGS and random search couple coordinates or need the 2-D oracle.
+ */
+export const ELEMENTWISE_OPTIMIZERS = [
+  'SGD',
+  'Adagrad',
+  'RMSprop',
+  'Adam',
+  'AdamW',
+  'NAdam',
+  'Adamax',
+  'Adadelta',
+];
+
+const optimizerSchema = sceneSchema.shape.optimizers.element.refine(
+  (config) => ELEMENTWISE_OPTIMIZERS.includes(config.type),
+  { message: `network training supports ${ELEMENTWISE_OPTIMIZERS.join(', ')}` },
+);
+
+export const sliceSchema = z.strictObject({
+  /** 'random': filter-normalized Gaussian directions (Li et al. 2018); 'pca': top-2 PCA of the trajectory. */
+  directions: z.enum(DIRECTIONS).default(NETWORK_DEFAULTS.slice.directions),
+  /** Seed of the random directions (independent of the data seed). */
+  seed: z.int().min(0).max(0xffffffff).default(NETWORK_DEFAULTS.slice.seed),
+  /** Half-width of the (α, β) square for random directions; PCA fits the trajectory. */
+  range: z.number().positive().max(100).default(NETWORK_DEFAULTS.slice.range),
+  /** Grid points per side. */
+  resolution: z.int().min(16).max(NETWORK_LIMITS.maxResolution).default(NETWORK_DEFAULTS.slice.resolution),
+  /**
+   * Which optimizer's trained θ* is the slice centre (and whose trajectory PCA uses): an index into
+   * `optimizers`, or 'best' for the one with the lowest final loss.
+   */
+  reference: z
+    .union([
+      z.literal('best'),
+      z
+        .int()
+        .min(0)
+        .max(NETWORK_LIMITS.maxOptimizers - 1),
+    ])
+    .default(NETWORK_DEFAULTS.slice.reference),
+});
+
+export const networkSceneSchema = z
+  .strictObject({
+    dataset: z.enum(DATASET_IDS).default(NETWORK_DEFAULTS.dataset),
+    size: z.int().min(4).max(NETWORK_LIMITS.maxSize).default(NETWORK_DEFAULTS.size),
+    noise: z.number().min(0).max(2).default(NETWORK_DEFAULTS.noise),
+    seed: z.int().min(0).max(0xffffffff).default(NETWORK_DEFAULTS.seed),
+    /** Hidden-layer widths; [] is a linear model. */
+    layers: z
+      .array(z.int().min(1).max(NETWORK_LIMITS.maxWidth))
+      .max(NETWORK_LIMITS.maxLayers)
+      .default([...NETWORK_DEFAULTS.layers]),
+    activation: z.enum(ACTIVATIONS).default(NETWORK_DEFAULTS.activation),
+    init: z.enum(INITS).default(NETWORK_DEFAULTS.init),
+    loss: z.enum(LOSSES).default(NETWORK_DEFAULTS.loss),
+    /** L2 penalty (λ/2)·‖W‖² on the weight matrices (biases are not penalized). */
+    l2: z.number().min(0).max(10).default(NETWORK_DEFAULTS.l2),
+    steps: z.int().min(1).max(NETWORK_LIMITS.maxSteps).default(NETWORK_DEFAULTS.steps),
+    /** Mini-batch size; ≥ size means full-batch gradient descent. */
+    batchSize: z.int().min(1).max(NETWORK_LIMITS.maxSize).default(NETWORK_DEFAULTS.batchSize),
+    optimizers: z
+      .array(optimizerSchema)
+      .min(1)
+      .max(NETWORK_LIMITS.maxOptimizers)
+      .default(NETWORK_DEFAULTS.optimizers.map((o) => ({ ...o }))),
+    slice: sliceSchema.default({ ...NETWORK_DEFAULTS.slice }),
+  })
+  .refine((scene) => !(scene.loss === 'cross-entropy' && datasetTask(scene.dataset) === 'regression'), {
+    message: 'cross-entropy needs a classification data set; use mse for sine regression',
+    path: ['loss'],
+  })
+  .refine((scene) => scene.slice.reference === 'best' || scene.slice.reference < scene.optimizers.length, {
+    message: 'slice.reference must name one of the optimizers',
+    path: ['slice', 'reference'],
+  });
+
+/** One optimizer as JSON: a core optimizer config (type, its torch.optim hyperparameters, label, schedule, clip). */
+export interface NetworkOptimizerInput {
+  readonly type: string;
+  readonly label?: string;
+  readonly lr?: number;
+  readonly [hyperparameter: string]: unknown;
+}
+
+/** What a permalink or saved file holds (every field optional). */
+export type NetworkSceneInput = Omit<z.input<typeof networkSceneSchema>, 'optimizers'> & {
+  optimizers?: readonly NetworkOptimizerInput[];
+};
+/** The validated JSON form, every default filled in. */
+export type NetworkSceneJson = z.output<typeof networkSceneSchema>;
+
+/** A parsed scene with optimizers resolved to the core's configs (torch.optim defaults filled in). */
+export interface NetworkScene extends Omit<NetworkSceneJson, 'optimizers'> {
+  readonly optimizers: readonly OptimizerConfig[];
+  /** The JSON it came from, for links and saving. */
+  readonly json: NetworkSceneJson;
+}
+
+export type NetworkParseResult = { ok: true; value: NetworkScene } | { ok: false; errors: string[] };
+
+export function parseNetworkScene(input: unknown): NetworkParseResult {
+  const result = networkSceneSchema.safeParse(input ?? {});
+  if (!result.success) {
+    return {
+      ok: false,
+      errors: result.error.issues.map((issue) => `${issue.path.join('.') || 'scene'}: ${issue.message}`),
+    };
+  }
+  const json = result.data;
+  return { ok: true, value: { ...json, optimizers: json.optimizers.map((o) => resolveOptimizer(o)), json } };
+}
+
+/** Parses or throws: for defaults and tests. */
+export function networkScene(input: NetworkSceneInput = {}): NetworkScene {
+  const parsed = parseNetworkScene(input);
+  if (!parsed.ok) throw new Error(`invalid network scene: ${parsed.errors.join('; ')}`);
+  return parsed.value;
+}
