@@ -109,3 +109,25 @@ test('PCA directions put the reference trajectory on the plane', async ({ page }
   await expect(page.getByText(/PCA explains/)).toBeVisible();
   await expect(page.getByTestId('regression-fit')).toBeVisible();
 });
+
+test('the trained slice opens in the explorer, with its loss and effective-rate panels', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openNetworkView(page);
+  const controls = page.getByRole('group', { name: 'Network scene' });
+  await controls.getByLabel('Steps').fill('60');
+  await controls.getByLabel('Resolution').selectOption('32');
+  await page.getByRole('button', { name: /^Train/ }).click();
+  const progress = page.getByRole('progressbar', { name: 'Progress' });
+  await expect(progress).toHaveAttribute('data-phase', 'done', { timeout: 100_000 });
+
+  await page.getByRole('button', { name: 'Open slice in explorer' }).click();
+  await expect(page.getByTestId('surface-plot')).toBeVisible();
+  // The explorer's optimizers run on the slice: contours, one path per optimizer, finite losses.
+  expect(Number(await page.getByTestId('contours').getAttribute('data-levels'))).toBeGreaterThan(3);
+  const paths = page.getByTestId('trajectory-path');
+  expect(await paths.count()).toBeGreaterThan(0);
+  const d = (await paths.first().getAttribute('d')) ?? '';
+  expect(d).toMatch(/^M[\d.-]+,[\d.-]+L/);
+  expect(d).not.toMatch(/NaN|Infinity/);
+  await expect(page.getByText(/Effective learning rate/).first()).toBeVisible();
+});

@@ -1,5 +1,5 @@
 /** The public, headless API of the core. Runs in Node and in the browser; no DOM, no React, no GPU. */
-export { simulate, runOptimizer, SceneError } from './simulate';
+export { simulate, simulateOnSurface, runOptimizer, SceneError } from './simulate';
 export type { Simulation, Trajectory, Divergence, StopKind, AccumulatorTrace } from './simulate';
 export { parseScene, sceneSchema, sceneToJson, resolveOptimizer, DEFAULT_STEPS } from './scene';
 export type { Scene, SceneInput, OptimizerInput, OptimizerConfig, SurfaceRef } from './scene';

@@ -187,11 +187,19 @@ export function simulate(input: unknown): Simulation {
   const scene = parseOrThrow(isParsedScene(input) ? parsedToJson(input) : input);
   const surface = resolveSurface(scene.surface);
   if (!surface.ok) throw new SceneError([`surface: ${surface.error}`]);
-  const start = scene.start ?? surface.value.defaultStart;
+  return simulateOnSurface(surface.value, scene);
+}
+
+/**
+ * Runs a validated scene's optimizers on a surface given directly — one no scene JSON can name, such as
+ * the loss slice of a network trained in the browser.
+ */
+export function simulateOnSurface(surface: ResolvedSurface, scene: Scene): Simulation {
+  const start = scene.start ?? surface.defaultStart;
   const trajectories = scene.optimizers.map((config, index) =>
-    runOptimizer(surface.value, config, start, scene.steps, scene.seed, index),
+    runOptimizer(surface, config, start, scene.steps, scene.seed, index),
   );
-  return { scene, surface: surface.value, start, trajectories };
+  return { scene, surface, start, trajectories };
 }
 
 function parsedToJson(scene: Scene): unknown {

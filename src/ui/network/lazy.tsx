@@ -4,6 +4,7 @@
  */
 import { lazy, Suspense } from 'react';
 import { useOptiscope } from '../../state';
+import { NETWORK_SLICE_SURFACE, useSliceSurface } from '../../state/sliceSurface';
 import type { NetworkViewProps } from './NetworkView';
 
 const LazyNetworkView = lazy(() =>
@@ -26,11 +27,20 @@ export function NetworkViewLazy(props: NetworkViewProps) {
 export function ConnectedNetworkView() {
   const network = useOptiscope((s) => s.network);
   const setNetworkScene = useOptiscope((s) => s.setNetworkScene);
+  const setSurface = useOptiscope((s) => s.setSurface);
+  const setActiveView = useOptiscope((s) => s.setActiveView);
+  const setSliceSurface = useSliceSurface((s) => s.setSurface);
   return (
     <NetworkViewLazy
       key={network.revision}
       initialScene={network.scene ?? undefined}
       onSceneChange={setNetworkScene}
+      onOpenInExplorer={(slice) => {
+        // The explorer's own panels (loss, effective learning rate, inside the step) then work on the slice.
+        setSliceSurface({ ...slice, source: 'network' });
+        setSurface(NETWORK_SLICE_SURFACE);
+        setActiveView('explorer');
+      }}
     />
   );
 }

@@ -2,6 +2,7 @@
 import { format } from 'd3';
 import { LIMITS, SURFACES } from '../../core';
 import { useOptiscope } from '../../state';
+import { NETWORK_SLICE_SURFACE } from '../../state/sliceSurface';
 import { ExpressionEditor } from '../expression';
 import { Formula } from '../math/Formula';
 import { SliderNumber } from '../optimizers/SliderNumber';
@@ -33,6 +34,9 @@ export function ScenePanel() {
             </option>
           ))}
           {surfaceId === 'custom' && <option value="custom">Your function</option>}
+          {surfaceId === NETWORK_SLICE_SURFACE && (
+            <option value={NETWORK_SLICE_SURFACE}>{surface?.name ?? 'Network loss slice'}</option>
+          )}
         </select>
       </label>
       <ExpressionEditor />

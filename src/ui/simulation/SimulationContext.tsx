@@ -1,13 +1,15 @@
 /** Provides the derived simulation, recomputed only when the scene object changes. */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useOptiscope } from '../../state';
+import { useSliceSurface } from '../../state/sliceSurface';
 import { deriveSimulation, type DerivedSimulation } from './deriveSimulation';
 
 const SimulationContext = createContext<DerivedSimulation | null>(null);
 
 export function SimulationProvider({ children }: { children: ReactNode }) {
   const scene = useOptiscope((s) => s.scene);
-  const simulation = useMemo(() => deriveSimulation(scene), [scene]);
+  const slice = useSliceSurface((s) => s.surface);
+  const simulation = useMemo(() => deriveSimulation(scene, slice), [scene, slice]);
   return <SimulationContext.Provider value={simulation}>{children}</SimulationContext.Provider>;
 }
 

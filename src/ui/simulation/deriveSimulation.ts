@@ -1,13 +1,17 @@
 /** The simulation of a scene, derived (never stored): one run per enabled optimizer, plus its styling slot. */
 import {
+  parseScene,
   resolveSurface,
+  sceneToJson,
   simulate,
+  simulateOnSurface,
   type ResolvedSurface,
   type Trajectory,
   type Vec2,
   type ViewBox,
 } from '../../core';
 import { coreScene, type OptimizerEntry, type SceneState } from '../../state';
+import { NETWORK_SLICE_SURFACE } from '../../state/sliceSurface';
 
 export interface Run {
   readonly entry: OptimizerEntry;
@@ -29,8 +33,27 @@ export interface DerivedSimulation {
 
 const FALLBACK_BOX: ViewBox = { w1: [-2, 2], w2: [-2, 2] };
 
-export function deriveSimulation(scene: SceneState): DerivedSimulation {
-  const resolved = resolveSurface(scene.surface);
+type Resolution = ReturnType<typeof resolveSurface>;
+
+function resolveSceneSurface(scene: SceneState, slice: ResolvedSurface | null): Resolution {
+  if (scene.surface !== NETWORK_SLICE_SURFACE) return resolveSurface(scene.surface);
+  if (slice) return { ok: true, value: slice };
+  return {
+    ok: false,
+    error: 'The network slice lives only in the tab that trained it: open Network and train again.',
+  };
+}
+
+/** The slice has no id a scene could validate against, so its scene is checked on a built-in stand-in. */
+function runScene(scene: SceneState, surface: ResolvedSurface) {
+  if (scene.surface !== NETWORK_SLICE_SURFACE) return simulate(coreScene(scene));
+  const parsed = parseScene({ ...sceneToJson(coreScene(scene)), surface: 'quadratic' });
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '));
+  return simulateOnSurface(surface, { ...parsed.value, surface: NETWORK_SLICE_SURFACE });
+}
+
+export function deriveSimulation(scene: SceneState, slice: ResolvedSurface | null = null): DerivedSimulation {
+  const resolved = resolveSceneSurface(scene, slice);
   if (!resolved.ok) {
     return {
       surface: null,
@@ -49,7 +72,7 @@ export function deriveSimulation(scene: SceneState): DerivedSimulation {
     .filter(({ entry }) => entry.enabled);
   if (enabled.length === 0) return { surface, start, runs: [], sceneBox, error: null, steps: scene.steps };
   try {
-    const simulation = simulate(coreScene(scene));
+    const simulation = runScene(scene, surface);
     const runs = simulation.trajectories.map((trajectory, i) => ({ ...enabled[i]!, trajectory }));
     return { surface, start, runs, sceneBox, error: null, steps: scene.steps };
   } catch (error) {
