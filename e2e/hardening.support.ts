@@ -151,3 +151,108 @@ export async function viewNames(page: Page): Promise<string[]> {
 export async function openView(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name, exact: true }).click();
 }
+
+/** What the resource-counting init script (countResources) records, read with liveResources. */
+export interface LiveResources {
+  /** GPUBuffers created and neither destroyed nor on a destroyed device. */
+  readonly gpuBuffers: number;
+  readonly gpuBuffersCreated: number;
+  /** Workers constructed and not terminated. */
+  readonly workers: number;
+  readonly workersCreated: number;
+  /** GPUDevices requested and not destroyed. */
+  readonly gpuDevices: number;
+}
+
+declare global {
+  interface Window {
+    __resources?: {
+      buffers: Set<GPUBuffer>;
+      bufferDevice: WeakMap<GPUBuffer, GPUDevice>;
+      devices: GPUDevice[];
+      deadDevices: WeakSet<GPUDevice>;
+      workers: Set<Worker>;
+      created: { buffers: number; workers: number };
+    };
+  }
+}
+
+/**
+ * Call before page.goto. Wraps GPUAdapter.requestDevice, GPUDevice.createBuffer/destroy,
+ * GPUBuffer.destroy and the Worker constructor/terminate to count what is alive. The devices are kept on
+ * window.__resources.devices, so a test can destroy one (loseGpuDevice) as a driver reset would.
+ */
+export async function countResources(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const r: NonNullable<Window['__resources']> = {
+      buffers: new Set(),
+      bufferDevice: new WeakMap(),
+      devices: [],
+      deadDevices: new WeakSet(),
+      workers: new Set(),
+      created: { buffers: 0, workers: 0 },
+    };
+    window.__resources = r;
+    if (typeof GPUAdapter !== 'undefined') {
+      const requestDevice = GPUAdapter.prototype.requestDevice;
+      GPUAdapter.prototype.requestDevice = async function (this: GPUAdapter, descriptor) {
+        const device = await requestDevice.call(this, descriptor);
+        r.devices.push(device);
+        return device;
+      };
+      const createBuffer = GPUDevice.prototype.createBuffer;
+      GPUDevice.prototype.createBuffer = function (this: GPUDevice, descriptor) {
+        const buffer = createBuffer.call(this, descriptor);
+        r.buffers.add(buffer);
+        r.bufferDevice.set(buffer, this);
+        r.created.buffers++;
+        return buffer;
+      };
+      const destroyBuffer = GPUBuffer.prototype.destroy;
+      GPUBuffer.prototype.destroy = function (this: GPUBuffer) {
+        r.buffers.delete(this);
+        return destroyBuffer.call(this);
+      };
+      const destroyDevice = GPUDevice.prototype.destroy;
+      GPUDevice.prototype.destroy = function (this: GPUDevice) {
+        r.deadDevices.add(this);
+        return destroyDevice.call(this);
+      };
+    }
+    const NativeWorker = window.Worker;
+    window.Worker = class extends NativeWorker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        r.workers.add(this);
+        r.created.workers++;
+      }
+      override terminate() {
+        r.workers.delete(this);
+        super.terminate();
+      }
+    };
+  });
+}
+
+export async function liveResources(page: Page): Promise<LiveResources> {
+  return page.evaluate(() => {
+    const r = window.__resources!;
+    const alive = (device: GPUDevice | undefined) => device !== undefined && !r.deadDevices.has(device);
+    return {
+      gpuBuffers: [...r.buffers].filter((b) => alive(r.bufferDevice.get(b))).length,
+      gpuBuffersCreated: r.created.buffers,
+      workers: r.workers.size,
+      workersCreated: r.created.workers,
+      gpuDevices: r.devices.filter((d) => alive(d)).length,
+    };
+  });
+}
+
+/** Destroys every device the page requested (simulated device loss): returns how many. */
+export async function loseGpuDevice(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const devices = window.__resources!.devices.filter((d) => !window.__resources!.deadDevices.has(d));
+    for (const device of devices) device.destroy();
+    return devices.length;
+  });
+}

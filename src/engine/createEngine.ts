@@ -26,6 +26,9 @@ export interface EngineChoice {
 export class ResilientEngine implements BatchEngine {
   private gpu: GpuBatchEngine | null;
   private cpu: CpuBatchEngine | null = null;
+  /** Batches in flight, and whether releaseIdle waits for them to end. */
+  private running = 0;
+  private releasePending = false;
   /** Why the CPU is in use although WebGPU was tried; null while on WebGPU or never tried. */
   notice: string | null;
 
@@ -53,13 +56,43 @@ export class ResilientEngine implements BatchEngine {
   }
 
   private fallBack(notice: string): void {
-    if (!this.gpu) return;
+    const gpu = this.gpu;
+    if (!gpu) return;
     this.gpu = null;
+    // The lost engine's pooled buffers and pipelines go with it (its device is gone; a new one is not
+    // requested: the rest of the session runs on the CPU).
+    gpu.dispose();
     this.notice = notice;
     this.onChange?.(notice);
   }
 
+  /**
+   * No view needs the engine for now: once no batch runs, end the CPU workers and destroy the pooled GPU
+   * buffers. Both come back on the next run; the GPU device is kept.
+   */
+  releaseIdle(): void {
+    this.releasePending = true;
+    if (this.running === 0) this.release();
+  }
+
+  private release(): void {
+    this.releasePending = false;
+    this.cpu?.dispose();
+    this.cpu = null;
+    this.gpu?.trim();
+  }
+
   async run(request: BatchRequest, options: RunOptions = {}): Promise<BatchResult> {
+    this.releasePending = false;
+    this.running++;
+    try {
+      return await this.runOnce(request, options);
+    } finally {
+      if (--this.running === 0 && this.releasePending) this.release();
+    }
+  }
+
+  private async runOnce(request: BatchRequest, options: RunOptions): Promise<BatchResult> {
     const gpu = this.gpu;
     if (!gpu) return this.cpuEngine().run(request, options);
     try {

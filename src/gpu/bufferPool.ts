@@ -1,6 +1,7 @@
 /**
  * GPU buffers reused across batches: a free list per (usage, size class), sizes rounded up to a power
- * of two so a sweep re-run at the same resolution takes its buffers back. Everything is destroyed on dispose.
+ * of two so a sweep re-run at the same resolution takes its buffers back. Free buffers are destroyed on trim
+ * (no view needs the engine), everything on dispose.
  */
 export class BufferPool {
   private readonly free = new Map<string, GPUBuffer[]>();
@@ -29,6 +30,16 @@ export class BufferPool {
   /** Buffers currently alive (for tests and the benchmark's leak check). */
   get size(): number {
     return this.all.size;
+  }
+
+  /** Destroys the free buffers (those not acquired now), e.g. when no view needs the engine. */
+  trim(): void {
+    for (const list of this.free.values())
+      for (const buffer of list) {
+        buffer.destroy();
+        this.all.delete(buffer);
+      }
+    this.free.clear();
   }
 
   dispose(): void {

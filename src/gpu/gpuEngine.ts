@@ -27,6 +27,8 @@ const FIRST_DISPATCH_PARTICLE_STEPS = 1 << 22;
 /** Output bytes per dispatch (summary + samples) are capped, which also caps the particles per dispatch. */
 const MAX_OUTPUT_BYTES_PER_DISPATCH = 32 << 20;
 const UNIFORM_BYTES = 64;
+/** How long a failed batch waits for device.lost before reporting the failure as an ordinary error. */
+const LOST_GRACE_MS = 1000;
 
 export const CLIP_CODES = { none: 0, value: 1, norm: 2 } as const;
 export const SCHEDULE_CODES = { constant: 0, step: 1, exponential: 2, inverse_time: 3, cosine: 4 } as const;
@@ -142,7 +144,12 @@ export class GpuBatchEngine implements BatchEngine {
     if (this.lostReason !== null)
       throw new DeviceLostError(this.lostReason, 0, emptyResult(request, this.name));
     const kernel = generateKernel(surfaceWgsl(request.surface), request.optimizerType);
-    const pipeline = await this.pipeline(kernel.code, request);
+    let pipeline: GPUComputePipeline;
+    try {
+      pipeline = await this.pipeline(kernel.code, request);
+    } catch (error) {
+      return this.lostOr(error, 0, emptyResult(request, this.name));
+    }
     const n = request.count;
     const sampleCount = sampleCountOf(request);
     const summary = new Float64Array(n * SUMMARY_STRIDE);
@@ -266,8 +273,7 @@ export class GpuBatchEngine implements BatchEngine {
       }
     } catch (error) {
       if (error instanceof AbortedError || error instanceof DeviceLostError) throw error;
-      if (this.lostReason !== null) throw new DeviceLostError(this.lostReason, done, result());
-      throw error;
+      return await this.lostOr(error, done, result());
     } finally {
       // Let outstanding maps settle before the buffers go back to the pool.
       await Promise.allSettled(inFlight.map((f) => f.mapped));
@@ -276,6 +282,28 @@ export class GpuBatchEngine implements BatchEngine {
         this.pool.release(buffer);
     }
     return result();
+  }
+
+  /**
+   * A failure inside a batch is a DeviceLostError when the device is lost. The failure often comes first:
+   * after device.destroy() (or a reset) a pending mapAsync rejects ("Buffer was unmapped before mapping was
+   * resolved") before device.lost resolves, so wait a moment for device.lost before deciding.
+   */
+  private async lostOr(error: unknown, completed: number, partial: BatchResult): Promise<never> {
+    if (this.lostReason === null) {
+      const info = await Promise.race([
+        this.device.lost,
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), LOST_GRACE_MS)),
+      ]);
+      if (info) this.lostReason ??= info.message || info.reason || 'unknown reason';
+    }
+    if (this.lostReason !== null) throw new DeviceLostError(this.lostReason, completed, partial);
+    throw error;
+  }
+
+  /** Destroys the pooled buffers no batch is using (the next batch creates them again). */
+  trim(): void {
+    this.pool.trim();
   }
 
   dispose(): void {

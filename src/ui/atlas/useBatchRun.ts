@@ -1,10 +1,11 @@
 /**
  * Runs a list of batches on the shared engine with progress and cancel; a new run cancels the previous.
- * Results arrive together when every batch is done (maps are drawn from complete data).
+ * Results arrive together when every batch is done (maps are drawn from complete data). Unmounting cancels
+ * the run and, when no other batch view is mounted, lets the engine free its workers and GPU buffers.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BatchRequest, BatchResult } from '../../engine/types';
-import { useEngineStore } from './engineStore';
+import { retainEngine, useEngineStore } from './engineStore';
 
 export interface BatchRunState {
   readonly status: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
@@ -69,6 +70,12 @@ export function useBatchRun(): BatchRunState & {
     [start],
   );
 
-  useEffect(() => () => controller.current?.abort(), []);
+  useEffect(() => {
+    const release = retainEngine();
+    return () => {
+      controller.current?.abort();
+      release();
+    };
+  }, []);
   return { ...state, run, cancel };
 }
