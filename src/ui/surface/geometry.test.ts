@@ -30,6 +30,7 @@ describe('clipping trajectories to the plot', () => {
     ];
     const d = clippedPathData(points, points.length, 100, 100);
     expect(d.startsWith('M50.0,50.0L60.0,40.0')).toBe(true);
-    for (const value of d.match(/-?\d+(\.\d+)?/g)!.map(Number)) expect(Math.abs(value)).toBeLessThanOrEqual(124);
+    for (const value of d.match(/-?\d+(\.\d+)?/g)!.map(Number))
+      expect(Math.abs(value)).toBeLessThanOrEqual(124);
   });
 });
