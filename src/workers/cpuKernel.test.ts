@@ -81,6 +81,36 @@ describe('CPU engine', () => {
     },
   );
 
+  it.each([
+    ['SGD', { momentum: 0.9, dampening: 0.1, nesterov: true, weight_decay: 0.01 }],
+    ['Adagrad', { lr_decay: 0.01, initial_accumulator_value: 0.1, weight_decay: 0.01 }],
+    ['RMSprop', { momentum: 0.5, centered: true, weight_decay: 0.01 }],
+    ['Adam', { amsgrad: true, weight_decay: 0.01 }],
+    ['Adam', { bias_correction: false, betas: [0.8, 0.99] }],
+    ['AdamW', { amsgrad: true, weight_decay: 0.1 }],
+    ['Adamax', { weight_decay: 0.01 }],
+    ['NAdam', { weight_decay: 0.01, momentum_decay: 0.008 }],
+    ['Adadelta', { weight_decay: 0.01 }],
+    ['Newton', { damping: 0.5 }],
+  ] as const)('%s with non-default settings %j equals runOptimizer exactly', async (type, settings) => {
+    const engine = new CpuBatchEngine({ workers: 0 });
+    for (const surfaceId of ['quadratic', 'rosenbrock', 'himmelblau']) {
+      const surface = getSurface(surfaceId)!;
+      const config = resolveOptimizer({ type, ...settings });
+      const starts = [...surface.defaultStart];
+      const request: BatchRequest = {
+        ...requestFor(surfaceId, type, starts),
+        hyperparameters: particleHyperparameters(type, config.hyperparameters, 1),
+      };
+      const result = await engine.run(request);
+      const reference = runOptimizer(surface, config, surface.defaultStart, request.steps, request.seed, 0);
+      expect(result.summary[SUMMARY.completedSteps]).toBe(reference.steps);
+      expect(result.summary[SUMMARY.w1]).toBe(reference.path[2 * reference.steps]);
+      expect(result.summary[SUMMARY.w2]).toBe(reference.path[2 * reference.steps + 1]);
+      expect(result.summary[SUMMARY.minLoss]).toBe(Math.min(...reference.loss));
+    }
+  });
+
   it('samples every k steps, holds the last point after a stop, and reports the probe loss', async () => {
     const engine = new CpuBatchEngine({ workers: 0 });
     const request = requestFor('quadratic', 'SGD', [-1, -1], { steps: 10, sampleEvery: 4, probeStep: 8 });
