@@ -11,7 +11,7 @@ import { runOptimizer } from '../../core/simulate';
 import type { ViewBox } from '../../core/types';
 import { particleHyperparameters } from '../../engine/layout';
 import type { BatchRequest } from '../../engine/types';
-import { EngineStatus } from './EngineStatus';
+import { BatchView, GridResolutionSelect, LabelledChoice, StepsInput, ToleranceSelect } from './BatchView';
 import { HeatmapCanvas } from './HeatmapCanvas';
 import { hyperparameterSummary } from './hyperparameterText';
 import { Legend } from './Legend';
@@ -129,85 +129,42 @@ export function OutcomeMap({ scene, viewBox, onPickStart }: OutcomeMapProps) {
   const workload = `${(side * side).toLocaleString()} starts × ${configs.length} optimizer${configs.length === 1 ? '' : 's'} × ${steps} steps`;
 
   return (
-    <section
+    <BatchView
       className="outcome-map"
-      aria-label="Outcome map"
-      data-status={batch.status}
-      style={{ display: 'grid', gap: '0.6em', padding: '0.75em' }}
-    >
-      <header style={{ display: 'flex', flexWrap: 'wrap', gap: '1em', alignItems: 'center' }}>
-        <strong>Outcome map — {surface.name}</strong>
-        <label>
-          optimizer{' '}
-          <select
-            aria-label="optimizer"
-            value={String(choice)}
-            onChange={(e) => setChoice(e.target.value === 'all' ? 'all' : Number(e.target.value))}
-          >
-            <option value="all">all, side by side</option>
-            {scene.optimizers.map((config, i) => (
-              <option key={i} value={i}>
-                {config.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          color{' '}
-          <select
-            aria-label="color by"
+      label="Outcome map"
+      title={<>Outcome map — {surface.name}</>}
+      batch={batch}
+      workload={workload}
+      controls={
+        <>
+          <label>
+            optimizer{' '}
+            <select
+              aria-label="optimizer"
+              value={String(choice)}
+              onChange={(e) => setChoice(e.target.value === 'all' ? 'all' : Number(e.target.value))}
+            >
+              <option value="all">all, side by side</option>
+              {scene.optimizers.map((config, i) => (
+                <option key={i} value={i}>
+                  {config.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <LabelledChoice
+            label="color"
+            ariaLabel="color by"
             value={colorBy}
-            onChange={(e) => setColorBy(e.target.value as ColorBy)}
-          >
-            {(Object.keys(COLOR_BY_LABELS) as ColorBy[]).map((key) => (
-              <option key={key} value={key}>
-                {COLOR_BY_LABELS[key]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          grid{' '}
-          <select
-            aria-label="grid"
-            value={resolution}
-            onChange={(e) => setResolution(Number(e.target.value))}
-          >
-            {RESOLUTIONS.map((r) => (
-              <option key={r} value={r}>
-                {r}×{r}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          steps T{' '}
-          <input
-            aria-label="steps T"
-            type="number"
-            min={1}
-            max={10000}
-            value={steps}
-            style={{ width: '5em' }}
-            onChange={(e) => setSteps(Math.max(1, Math.min(10000, Math.round(Number(e.target.value) || 1))))}
+            labels={COLOR_BY_LABELS}
+            onChange={setColorBy}
           />
-        </label>
-        <label>
-          tolerance{' '}
-          <select
-            aria-label="tolerance"
-            value={tolerance}
-            onChange={(e) => setTolerance(Number(e.target.value))}
-          >
-            {[1e-1, 1e-2, 1e-3, 1e-4, 1e-6].map((t) => (
-              <option key={t} value={t}>
-                loss − min ≤ {t}
-              </option>
-            ))}
-          </select>
-        </label>
-      </header>
-      <EngineStatus run={batch} onCancel={batch.cancel} workload={workload} />
+          <GridResolutionSelect value={resolution} options={RESOLUTIONS} onChange={setResolution} />
+          <StepsInput value={steps} onChange={setSteps} />
+          <ToleranceSelect value={tolerance} onChange={setTolerance} />
+        </>
+      }
+    >
       <p style={{ margin: 0, fontSize: '0.85em' }}>
         Each pixel is a start point (w₁, w₂) over w₁ ∈ [{box.w1[0]}, {box.w1[1]}], w₂ ∈ [{box.w2[0]},{' '}
         {box.w2[1]}]; its color is what {steps} steps of the optimizer did from there —{' '}
@@ -279,6 +236,6 @@ export function OutcomeMap({ scene, viewBox, onPickStart }: OutcomeMapProps) {
           here.
         </p>
       ) : null}
-    </section>
+    </BatchView>
   );
 }

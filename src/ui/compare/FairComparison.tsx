@@ -10,7 +10,7 @@ import { resolveSurface } from '../../core/resolveSurface';
 import type { Scene } from '../../core/scene';
 import { runOptimizer } from '../../core/simulate';
 import { ContourThumb } from '../atlas/ContourThumb';
-import { EngineStatus } from '../atlas/EngineStatus';
+import { BatchView, LabelledChoice, StepsInput, ToleranceSelect, WholeNumberInput } from '../atlas/BatchView';
 import { minimumLoss } from '../atlas/grid';
 import { formatValue } from '../atlas/hyperparameterText';
 import { useBatchRun } from '../atlas/useBatchRun';
@@ -134,72 +134,36 @@ export function FairComparison({ scene }: { readonly scene: Scene }) {
   const workload = `${plans.length} optimizer${plans.length === 1 ? '' : 's'} × ${requests[0] ? '64 learning rates × up to 4 values' : ''} × ${steps} steps`;
 
   return (
-    <section
+    <BatchView
       className="compare"
-      aria-label="Fair comparison"
-      data-status={batch.status}
-      style={{ display: 'grid', gap: '0.6em', padding: '0.75em' }}
-    >
-      <header style={{ display: 'flex', flexWrap: 'wrap', gap: '1em', alignItems: 'center' }}>
-        <strong>Fair comparison — {surface.name}</strong>
-        <label>
-          objective{' '}
-          <select
-            aria-label="objective"
+      label="Fair comparison"
+      title={<>Fair comparison — {surface.name}</>}
+      batch={batch}
+      workload={workload}
+      controls={
+        <>
+          <LabelledChoice
+            label="objective"
+            ariaLabel="objective"
             value={objective}
-            onChange={(e) => setObjective(e.target.value as Objective)}
-          >
-            {(Object.keys(OBJECTIVES) as Objective[]).map((key) => (
-              <option key={key} value={key}>
-                {OBJECTIVES[key]}
-              </option>
-            ))}
-          </select>
-        </label>
-        {objective === 'probe' ? (
-          <label>
-            k{' '}
-            <input
-              aria-label="probe step k"
-              type="number"
-              min={1}
-              max={steps}
-              value={probeStep}
-              style={{ width: '4.5em' }}
-              onChange={(e) =>
-                setProbeStep(Math.max(1, Math.min(steps, Math.round(Number(e.target.value) || 1))))
-              }
-            />
-          </label>
-        ) : null}
-        <label>
-          steps T{' '}
-          <input
-            aria-label="steps T"
-            type="number"
-            min={1}
-            max={10000}
-            value={steps}
-            style={{ width: '5em' }}
-            onChange={(e) => setSteps(Math.max(1, Math.min(10000, Math.round(Number(e.target.value) || 1))))}
+            labels={OBJECTIVES}
+            onChange={setObjective}
           />
-        </label>
-        <label>
-          tolerance{' '}
-          <select
-            aria-label="tolerance"
-            value={tolerance}
-            onChange={(e) => setTolerance(Number(e.target.value))}
-          >
-            {[1e-1, 1e-2, 1e-3, 1e-4, 1e-6].map((t) => (
-              <option key={t} value={t}>
-                loss − min ≤ {t}
-              </option>
-            ))}
-          </select>
-        </label>
-      </header>
-      <EngineStatus run={batch} onCancel={batch.cancel} workload={workload} />
+          {objective === 'probe' ? (
+            <WholeNumberInput
+              label="k"
+              ariaLabel="probe step k"
+              value={probeStep}
+              max={steps}
+              width="4.5em"
+              onChange={setProbeStep}
+            />
+          ) : null}
+          <StepsInput value={steps} onChange={setSteps} />
+          <ToleranceSelect value={tolerance} onChange={setTolerance} />
+        </>
+      }
+    >
       <p data-testid="compare-objective" style={{ margin: 0, fontSize: '0.9em', maxWidth: '70em' }}>
         <strong>Objective: {statement}.</strong> Each optimizer runs {LR_RANGE[0]}…{LR_RANGE[1]} (64
         log-spaced learning rates) × a few values of its key second hyperparameter, from (
@@ -290,6 +254,6 @@ export function FairComparison({ scene }: { readonly scene: Scene }) {
           );
         })}
       </div>
-    </section>
+    </BatchView>
   );
 }

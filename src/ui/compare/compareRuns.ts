@@ -5,8 +5,8 @@
  */
 import type { OptimizerConfig, SurfaceRef } from '../../core/scene';
 import type { Hyperparameters, Vec2 } from '../../core/types';
-import { particleHyperparameters } from '../../engine/layout';
 import { SUMMARY, SUMMARY_STRIDE, type BatchRequest } from '../../engine/types';
+import { sameStartRequest } from '../atlas/sameStartRequest';
 import { withColumn } from '../sweep/sweepAxes';
 
 export type Objective = 'final' | 'probe' | 'steps';
@@ -61,34 +61,17 @@ export interface CompareSetting {
 export function compareRequest(plan: ComparePlan, setting: CompareSetting): BatchRequest {
   const n = plan.lrs.length;
   const count = n * plan.values.length;
-  const starts = new Float64Array(2 * count);
   const lr = new Float64Array(count);
   const second = new Float64Array(count);
   for (let k = 0; k < plan.values.length; k++)
     for (let i = 0; i < n; i++) {
       const p = k * n + i;
-      starts[2 * p] = setting.start[0];
-      starts[2 * p + 1] = setting.start[1];
       lr[p] = plan.lrs[i]!;
       second[p] = plan.values[k]!;
     }
   const varied: Record<string, Float64Array> = { lr };
   if (plan.column) varied[plan.column] = second;
-  return {
-    surface: setting.surface,
-    optimizerType: plan.config.type,
-    count,
-    starts,
-    hyperparameters: particleHyperparameters(plan.config.type, plan.config.hyperparameters, count, varied),
-    streams: new Uint32Array(count),
-    steps: setting.steps,
-    seed: setting.seed,
-    schedule: plan.config.schedule,
-    clip: plan.config.clip,
-    noise: plan.config.noise,
-    lossTarget: setting.lossTarget,
-    probeStep: setting.probeStep,
-  };
+  return sameStartRequest(plan.config, setting, count, varied);
 }
 
 export function settingHyperparameters(plan: ComparePlan, lr: number, value: number): Hyperparameters {

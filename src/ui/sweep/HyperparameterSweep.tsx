@@ -10,7 +10,7 @@ import { resolveOptimizer, type OptimizerConfig, type Scene } from '../../core/s
 import { runOptimizer } from '../../core/simulate';
 import type { Hyperparameters } from '../../core/types';
 import { ContourThumb } from '../atlas/ContourThumb';
-import { EngineStatus } from '../atlas/EngineStatus';
+import { BatchView, GridResolutionSelect, LabelledChoice, StepsInput } from '../atlas/BatchView';
 import { minimumLoss } from '../atlas/grid';
 import { formatValue } from '../atlas/hyperparameterText';
 import { Legend } from '../atlas/Legend';
@@ -144,100 +144,74 @@ export function HyperparameterSweep({ scene, entries, onApply }: HyperparameterS
   const type = chosen[0]?.config.type ?? 'SGD';
 
   return (
-    <section
+    <BatchView
       className="sweep"
-      aria-label="Hyperparameter sweep"
-      data-status={batch.status}
-      style={{ display: 'grid', gap: '0.6em', padding: '0.75em' }}
-    >
-      <header style={{ display: 'flex', flexWrap: 'wrap', gap: '1em', alignItems: 'center' }}>
-        <strong>Hyperparameter sweep — {surface.name}</strong>
-        <label>
-          preset{' '}
-          <select
-            aria-label="preset"
-            value={preset}
-            onChange={(e) => setPreset(e.target.value as typeof preset)}
-          >
-            <option value="single">one optimizer of the scene</option>
-            <option value="robustness">Is Adam robust? SGD lr×μ beside Adam lr×β₂ (lecture 002)</option>
-          </select>
-        </label>
-        {preset === 'single' ? (
-          <>
-            <label>
-              optimizer{' '}
-              <select
-                aria-label="optimizer"
-                value={choice}
-                onChange={(e) => {
-                  setChoice(Number(e.target.value));
-                  setYColumn(null);
-                }}
-              >
-                {entries.map((entry, i) => (
-                  <option key={i} value={i}>
-                    {entry.config.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              versus lr{' '}
-              <select
-                aria-label="second hyperparameter"
-                value={plans[0]?.y.column ?? ''}
-                onChange={(e) => setYColumn(e.target.value)}
-              >
-                {sweepableColumns(type)
-                  .filter((c) => c !== 'lr')
-                  .map((c) => (
-                    <option key={c} value={c}>
-                      {axisFor(type, c).label}
+      label="Hyperparameter sweep"
+      title={<>Hyperparameter sweep — {surface.name}</>}
+      batch={batch}
+      workload={workload}
+      controls={
+        <>
+          <label>
+            preset{' '}
+            <select
+              aria-label="preset"
+              value={preset}
+              onChange={(e) => setPreset(e.target.value as typeof preset)}
+            >
+              <option value="single">one optimizer of the scene</option>
+              <option value="robustness">Is Adam robust? SGD lr×μ beside Adam lr×β₂ (lecture 002)</option>
+            </select>
+          </label>
+          {preset === 'single' ? (
+            <>
+              <label>
+                optimizer{' '}
+                <select
+                  aria-label="optimizer"
+                  value={choice}
+                  onChange={(e) => {
+                    setChoice(Number(e.target.value));
+                    setYColumn(null);
+                  }}
+                >
+                  {entries.map((entry, i) => (
+                    <option key={i} value={i}>
+                      {entry.config.label}
                     </option>
                   ))}
-              </select>
-            </label>
-          </>
-        ) : null}
-        <label>
-          color{' '}
-          <select
-            aria-label="objective"
+                </select>
+              </label>
+              <label>
+                versus lr{' '}
+                <select
+                  aria-label="second hyperparameter"
+                  value={plans[0]?.y.column ?? ''}
+                  onChange={(e) => setYColumn(e.target.value)}
+                >
+                  {sweepableColumns(type)
+                    .filter((c) => c !== 'lr')
+                    .map((c) => (
+                      <option key={c} value={c}>
+                        {axisFor(type, c).label}
+                      </option>
+                    ))}
+                </select>
+              </label>
+            </>
+          ) : null}
+          <LabelledChoice
+            label="color"
+            ariaLabel="objective"
             value={objective}
-            onChange={(e) => setObjective(e.target.value as Objective)}
-          >
-            {(Object.keys(OBJECTIVES) as Objective[]).map((key) => (
-              <option key={key} value={key}>
-                {OBJECTIVES[key]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          grid{' '}
-          <select aria-label="grid" value={side} onChange={(e) => setSide(Number(e.target.value))}>
-            {RESOLUTIONS.map((r) => (
-              <option key={r} value={r}>
-                {r}×{r}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          steps T{' '}
-          <input
-            aria-label="steps T"
-            type="number"
-            min={1}
-            max={10000}
-            value={steps}
-            style={{ width: '5em' }}
-            onChange={(e) => setSteps(Math.max(1, Math.min(10000, Math.round(Number(e.target.value) || 1))))}
+            labels={OBJECTIVES}
+            onChange={setObjective}
           />
-        </label>
-      </header>
-      <EngineStatus run={batch} onCancel={batch.cancel} workload={workload} />
+          <GridResolutionSelect value={side} options={RESOLUTIONS} onChange={setSide} />
+          <StepsInput value={steps} onChange={setSteps} />
+        </>
+      }
+    >
       <p style={{ margin: 0, fontSize: '0.85em' }}>
         Every cell runs {steps} steps from ({formatValue(start[0])}, {formatValue(start[1])}) with one
         setting; color: {OBJECTIVES[objective]}
@@ -300,6 +274,6 @@ export function HyperparameterSweep({ scene, entries, onApply }: HyperparameterS
           </aside>
         ) : null}
       </div>
-    </section>
+    </BatchView>
   );
 }

@@ -5,7 +5,7 @@
  */
 import type { OptimizerConfig, SurfaceRef } from '../../core/scene';
 import type { Hyperparameters, Vec2 } from '../../core/types';
-import { particleHyperparameters } from '../../engine/layout';
+import { sameStartRequest } from '../atlas/sameStartRequest';
 import { SUMMARY, SUMMARY_STRIDE, type BatchRequest } from '../../engine/types';
 import { sweepGrid, withColumn, type SweepAxis } from './sweepAxes';
 
@@ -26,28 +26,9 @@ export interface SweepSetting {
 
 export function sweepRequest(plan: SweepPlan, setting: SweepSetting): BatchRequest {
   const { side } = setting;
-  const count = side * side;
-  const starts = new Float64Array(2 * count);
-  for (let p = 0; p < count; p++) {
-    starts[2 * p] = setting.start[0];
-    starts[2 * p + 1] = setting.start[1];
-  }
   const { varied } = sweepGrid(plan.x, plan.y, side);
-  return {
-    surface: setting.surface,
-    optimizerType: plan.config.type,
-    count,
-    starts,
-    hyperparameters: particleHyperparameters(plan.config.type, plan.config.hyperparameters, count, varied),
-    // One random stream for every cell (the explorer's first), so noise never explains a difference.
-    streams: new Uint32Array(count),
-    steps: setting.steps,
-    seed: setting.seed,
-    schedule: plan.config.schedule,
-    clip: plan.config.clip,
-    noise: plan.config.noise,
-    lossTarget: setting.lossTarget,
-  };
+  // One random stream for every cell (the explorer's first), so noise never explains a difference.
+  return sameStartRequest(plan.config, setting, side * side, varied);
 }
 
 /** The hyperparameters of one cell: the base with both swept columns replaced. */
