@@ -44,12 +44,15 @@ function resolveSceneSurface(scene: SceneState, slice: ResolvedSurface | null): 
   };
 }
 
-/** The slice has no id a scene could validate against, so its scene is checked on a built-in stand-in. */
+/**
+ * simulate() resolves the scene's surface by id; the slice has none, so its scene is validated on its own
+ * (the schema checks a surface id's form, resolveSurface its meaning) and run on the slice directly.
+ */
 function runScene(scene: SceneState, surface: ResolvedSurface) {
   if (scene.surface !== NETWORK_SLICE_SURFACE) return simulate(coreScene(scene));
-  const parsed = parseScene({ ...sceneToJson(coreScene(scene)), surface: 'quadratic' });
+  const parsed = parseScene(sceneToJson(coreScene(scene)));
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
-  return simulateOnSurface(surface, { ...parsed.value, surface: NETWORK_SLICE_SURFACE });
+  return simulateOnSurface(surface, parsed.value);
 }
 
 export function deriveSimulation(scene: SceneState, slice: ResolvedSurface | null = null): DerivedSimulation {
