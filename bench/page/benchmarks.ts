@@ -13,6 +13,7 @@ import { CpuBatchEngine } from '../../src/workers/cpuEngine';
 import { DEFAULT_SCENE } from '../../src/state/defaultScene';
 import { benchStarts, plainAdam, plainAdamTracked } from '../plainLoop';
 import { bareAdamLooped, bareAdamPerStep, enginePerStep } from './perStep';
+import { PlainWorkers } from './plainWorkers';
 import { LIMITS } from '../../src/core/limits';
 
 export interface BenchOptions {
@@ -21,6 +22,8 @@ export interface BenchOptions {
   readonly steps: readonly number[];
   readonly atlasSteps: number;
   readonly atlasSide: number;
+  /** Only the paths whose names contain one of these (BENCH_ONLY, comma-separated); all when empty. */
+  readonly only?: readonly string[];
 }
 
 export interface BenchRow {
@@ -107,6 +110,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchRow[]> 
   const workers = navigator.hardwareConcurrency || 1;
   const cpuAll = new CpuBatchEngine({ workers });
   const cpuOne = new CpuBatchEngine({ workers: 1 });
+  const plainAll = new PlainWorkers(workers);
   await tf.ready();
   const tfBackend = tf.getBackend();
 
@@ -136,6 +140,10 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchRow[]> 
     ['CPU engine, 1 worker', (starts, _, steps) => cpuOne.run(adamRequest(starts, steps))],
     [`CPU engine, ${workers} workers`, (starts, _, steps) => cpuAll.run(adamRequest(starts, steps))],
     [
+      `plain JS loop, same work, ${workers} workers`,
+      (starts, _, steps) => plainAll.run(starts, steps, LR, TARGET, LIMITS.divergenceBound),
+    ],
+    [
       'plain JS loop, 1 thread (page), same work',
       async (starts, _, steps) => plainAdamTracked(starts, steps, LR, TARGET, LIMITS.divergenceBound),
     ],
@@ -146,9 +154,15 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchRow[]> 
     [`tfjs ops (${tfBackend} backend)`, (starts, _, steps) => tfjsAdam(starts, steps)],
   );
 
-  // Warm-up: pipelines compiled, workers started, JITs hot.
-  const warm = benchStarts(2048);
-  for (const [, run] of paths) await run(warm, Float32Array.from(warm), 20);
+  if (options.only?.length) {
+    const kept = paths.filter(([name]) => options.only!.some((part) => name.includes(part)));
+    paths.splice(0, paths.length, ...kept);
+  }
+
+  // Warm-up: pipelines compiled, workers started, every worker's JIT hot (each worker optimizes its
+  // own copy of the loop, so each needs enough iterations of its own).
+  const warm = benchStarts(16_384);
+  for (const [, run] of paths) for (let i = 0; i < 2; i++) await run(warm, Float32Array.from(warm), 50);
 
   for (const [index, size] of options.sizes.entries()) {
     const steps = options.steps[index] ?? 10;
@@ -211,5 +225,6 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchRow[]> 
   gpu?.dispose();
   cpuAll.dispose();
   cpuOne.dispose();
+  plainAll.dispose();
   return rows;
 }

@@ -66,11 +66,11 @@ export async function enginePerStep(device: GPUDevice, request: BatchRequest): P
     constants,
   );
   const particles = encodeParticles(request);
-  const particleBuffer = storage(device, particles.byteLength);
+  const particleBuffer = storage(device, particles.data.byteLength);
   const summary = storage(device, count * SUMMARY_STRIDE * 4);
   // Room for the largest OptState of the rules this benchmark runs (Adam: 5 × vec2<f32>).
   const states = storage(device, count * 64);
-  const batch = device.createBuffer({ size: 64, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+  const batch = device.createBuffer({ size: 80, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
   const steps = request.steps;
   // One 256-byte uniform slot per dispatch so every dispatch reads its own t.
   const stepUniforms = device.createBuffer({
@@ -79,8 +79,8 @@ export async function enginePerStep(device: GPUDevice, request: BatchRequest): P
   });
   const params = new Uint32Array(64 * (steps + 1));
   for (let t = 0; t <= steps; t++) params[64 * t] = t;
-  device.queue.writeBuffer(particleBuffer, 0, particles);
-  device.queue.writeBuffer(batch, 0, encodeBatchUniform(request, 0, count));
+  device.queue.writeBuffer(particleBuffer, 0, particles.data);
+  device.queue.writeBuffer(batch, 0, encodeBatchUniform(request, 0, count, particles));
   device.queue.writeBuffer(stepUniforms, 0, params);
   const layout = pipeline.getBindGroupLayout(0);
   const encoder = device.createCommandEncoder();

@@ -16,12 +16,12 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
     return;
   }
   let row = gid.x;
-  let base = (batch.offset + row) * PARTICLE_STRIDE;
-  let hp = load_hyper(base + 3u);
+  let p = batch.offset + row;
+  let hp = particle_hyper(p);
   let out = row * SUMMARY_STRIDE;
   let t = step_params.t;
   if (t == 0u) {
-    let w0 = vec2<f32>(particles[base], particles[base + 1u]);
+    let w0 = particle_start(p);
     let loss0 = surface_value(w0);
     summary[out] = w0.x;
     summary[out + 1u] = w0.y;
@@ -37,7 +37,7 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   if (summary[out + 5u] >= 0.0) {
     return;
   }
-  let stream = bitcast<u32>(particles[base + 2u]);
+  let stream = particle_stream(p);
   let w = vec2<f32>(summary[out], summary[out + 1u]);
   let loss = summary[out + 2u];
   var state = opt_states[row];

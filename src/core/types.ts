@@ -37,6 +37,11 @@ export interface Surface {
   value(w1: number, w2: number): number;
   gradient(w1: number, w2: number): Vec2;
   hessian(w1: number, w2: number): Hessian2;
+  /**
+   * Value and gradient in one call, the gradient written into `out` (no allocation): what the batch
+   * engines call every step. Bit-identical to value() and gradient() (surfaces.test.ts checks it).
+   */
+  valueAndGradientInto?(out: [number, number], w1: number, w2: number): number;
   readonly viewBox: ViewBox;
   readonly criticalPoints: readonly CriticalPoint[];
   readonly defaultStart: Vec2;

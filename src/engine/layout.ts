@@ -84,13 +84,30 @@ export function particleHyperparameters(
 ): Float64Array {
   const layout = hyperparameterLayout(optimizerType);
   const rows = new Float64Array(count * layout.width);
-  const baseRow = new Float64Array(layout.width);
-  encodeHyperparameters(layout, base, baseRow, 0);
-  for (let p = 0; p < count; p++) rows.set(baseRow, p * layout.width);
+  encodeHyperparameters(layout, base, rows, 0);
+  // Copy the first row into the rest by doubling: a few block copies instead of one per particle.
+  for (let filled = layout.width; filled < rows.length; filled *= 2)
+    rows.copyWithin(filled, 0, Math.min(filled, rows.length - filled));
   for (const [name, values] of Object.entries(varied)) {
     const column = layout.columns.findIndex((c) => c.name === name);
     if (column < 0) throw new Error(`${optimizerType} has no hyperparameter column ${name}`);
     for (let p = 0; p < count; p++) rows[p * layout.width + column] = values[p] ?? Number.NaN;
   }
   return rows;
+}
+
+/**
+ * Whether every particle uses the same hyperparameter row: the request holds a single row, or n rows
+ * that all equal the first (the usual batch: an outcome map, a crowd; a sweep differs by row 1).
+ */
+export function hyperparametersShared(
+  hyperparameters: ArrayLike<number>,
+  count: number,
+  width: number,
+): boolean {
+  if (hyperparameters.length === width) return true;
+  for (let p = 1; p < count; p++)
+    for (let k = 0, o = p * width; k < width; k++)
+      if (hyperparameters[o + k] !== hyperparameters[k]) return false;
+  return true;
 }

@@ -17,7 +17,8 @@ export interface BatchRequest {
   readonly starts: Float64Array;
   /**
    * Hyperparameters, n rows of `hyperparameterLayout(optimizerType).width` values in layout order
-   * (booleans as 0/1, pairs as two columns). Build it with `particleHyperparameters`.
+   * (booleans as 0/1, pairs as two columns), or a single row that every particle shares. Build it with
+   * `particleHyperparameters`.
    */
   readonly hyperparameters: Float64Array;
   /** Random stream per particle (the `index` of runOptimizer); defaults to the particle index. */
@@ -94,20 +95,28 @@ export function sampleCountOf(request: BatchRequest): number {
   return every > 0 ? Math.floor(request.steps / every) + 1 : 0;
 }
 
-/** Particles [from, to) as a request of their own, keeping each particle's random stream. */
+/**
+ * Particles [from, to) as a request of their own, keeping each particle's random stream. When every
+ * particle shares one hyperparameter row (`sharedRow`, or a request that already holds a single row),
+ * the slice carries that one row instead of a copy per particle.
+ */
 export function sliceRequest(
   request: BatchRequest,
   from: number,
   to: number,
   hyperparameterWidth: number,
+  sharedRow = false,
 ): BatchRequest {
   const streams = new Uint32Array(to - from);
   for (let p = from; p < to; p++) streams[p - from] = request.streams?.[p] ?? p;
+  const oneRow = sharedRow || request.hyperparameters.length === hyperparameterWidth;
   return {
     ...request,
     count: to - from,
     starts: request.starts.slice(2 * from, 2 * to),
-    hyperparameters: request.hyperparameters.slice(from * hyperparameterWidth, to * hyperparameterWidth),
+    hyperparameters: oneRow
+      ? request.hyperparameters.slice(0, hyperparameterWidth)
+      : request.hyperparameters.slice(from * hyperparameterWidth, to * hyperparameterWidth),
     streams,
   };
 }

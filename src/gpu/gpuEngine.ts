@@ -2,7 +2,9 @@
  * The WebGPU batch engine: one generated kernel per (surface, optimizer type), all of a particle's steps
  * inside one dispatch, particles split across dispatches sized to stay near DISPATCH_TARGET_MS each.
  * Each dispatch's outputs are read back before the next starts, so when the device is lost everything
- * already computed is kept (DeviceLostError carries it) and the rest can move to the CPU.
+ * already computed is kept (DeviceLostError carries it) and the rest can move to the CPU. The particle
+ * buffer is built from typed-array copies (encodeParticles), never per-element loops: at 1M particles the
+ * host-side work otherwise rivals the kernel's.
  */
 import { LIMITS } from '../core/limits';
 import {
@@ -16,8 +18,8 @@ import {
 } from '../engine/types';
 import { BufferPool } from './bufferPool';
 import type { GpuContext } from './device';
-import { batchBooleanConstants, generateKernel, PARTICLE_HEADER } from './kernel';
-import { hyperparameterLayout } from '../engine/layout';
+import { batchBooleanConstants, generateKernel } from './kernel';
+import { hyperparameterLayout, hyperparametersShared } from '../engine/layout';
 import { surfaceWgsl } from './surfaceWgsl';
 
 const WORKGROUP_SIZE = 64;
@@ -26,7 +28,7 @@ const DISPATCH_TARGET_MS = 80;
 const FIRST_DISPATCH_PARTICLE_STEPS = 1 << 22;
 /** Output bytes per dispatch (summary + samples) are capped, which also caps the particles per dispatch. */
 const MAX_OUTPUT_BYTES_PER_DISPATCH = 32 << 20;
-const UNIFORM_BYTES = 64;
+const UNIFORM_BYTES = 80;
 /** How long a failed batch waits for device.lost before reporting the failure as an ordinary error. */
 const LOST_GRACE_MS = 1000;
 
@@ -45,8 +47,13 @@ export class DeviceLostError extends Error {
   }
 }
 
-/** The uniform block of bindings.wgsl, for particles [offset, offset + count). */
-export function encodeBatchUniform(request: BatchRequest, offset: number, count: number): ArrayBuffer {
+/** The uniform block of bindings.wgsl, for particles [offset, offset + count) of `particles`. */
+export function encodeBatchUniform(
+  request: BatchRequest,
+  offset: number,
+  count: number,
+  particles: EncodedParticles,
+): ArrayBuffer {
   const buffer = new ArrayBuffer(UNIFORM_BYTES);
   const u32 = new Uint32Array(buffer);
   const f32 = new Float32Array(buffer);
@@ -72,24 +79,42 @@ export function encodeBatchUniform(request: BatchRequest, offset: number, count:
   f32[12] = request.lossTarget;
   u32[13] = request.probeStep ?? 0xffffffff;
   f32[14] = LIMITS.divergenceBound;
+  u32[15] = particles.streamBase;
+  u32[16] = particles.hyperBase;
+  u32[17] = particles.hyperStride;
   return buffer;
 }
 
-/** Per particle: w1, w2, stream bits, hyperparameters — float32, as the kernel reads them. */
-export function encodeParticles(request: BatchRequest): Float32Array<ArrayBuffer> {
+/** The particle buffer (float32, as the kernel reads it) and where its sections start, in floats. */
+export interface EncodedParticles {
+  readonly data: Float32Array<ArrayBuffer>;
+  /** The u32 stream of particle p is at streamBase + p; NO_STREAMS: the stream is p itself. */
+  readonly streamBase: number;
+  readonly hyperBase: number;
+  /** Floats between two particles' hyperparameter rows: 0 when every particle shares one row. */
+  readonly hyperStride: number;
+}
+
+/** bindings.wgsl's NO_STREAMS: the request has no streams, each particle's stream is its index. */
+export const NO_STREAMS = 0xffffffff;
+
+/**
+ * Sections, not interleaved rows, so each is one typed-array copy (a per-element loop took ~150 ms at
+ * 1M particles): the starts (2n), the streams (n u32, only when given), then the hyperparameter rows —
+ * a single row when every particle shares it (the usual batch: an outcome map, a crowd), which also cuts
+ * the upload from (3 + width) to 2 floats per particle.
+ */
+export function encodeParticles(request: BatchRequest): EncodedParticles {
+  const n = request.count;
   const width = hyperparameterLayout(request.optimizerType).width;
-  const stride = PARTICLE_HEADER + width;
-  const data = new Float32Array(request.count * stride);
-  const bits = new Uint32Array(data.buffer);
-  for (let p = 0; p < request.count; p++) {
-    const o = p * stride;
-    data[o] = request.starts[2 * p] ?? Number.NaN;
-    data[o + 1] = request.starts[2 * p + 1] ?? Number.NaN;
-    bits[o + 2] = request.streams?.[p] ?? p;
-    for (let k = 0; k < width; k++)
-      data[o + PARTICLE_HEADER + k] = request.hyperparameters[p * width + k] ?? Number.NaN;
-  }
-  return data;
+  const shared = hyperparametersShared(request.hyperparameters, n, width);
+  const streamBase = request.streams ? 2 * n : NO_STREAMS;
+  const hyperBase = 2 * n + (request.streams ? n : 0);
+  const data = new Float32Array(hyperBase + (shared ? width : n * width));
+  data.set(request.starts.subarray(0, 2 * n));
+  if (request.streams) new Uint32Array(data.buffer, 4 * streamBase, n).set(request.streams.subarray(0, n));
+  data.set(request.hyperparameters.subarray(0, shared ? width : n * width), hyperBase);
+  return { data, streamBase, hyperBase, hyperStride: shared ? 0 : width };
 }
 
 export class GpuBatchEngine implements BatchEngine {
@@ -167,7 +192,8 @@ export class GpuBatchEngine implements BatchEngine {
         Math.floor(MAX_OUTPUT_BYTES_PER_DISPATCH / (summaryRowBytes + sampleRowBytes)),
       ),
     );
-    const particleData = encodeParticles(request);
+    const encoded = encodeParticles(request);
+    const particleData = encoded.data;
     const particles = this.pool.acquire(
       'particles',
       particleData.byteLength,
@@ -221,7 +247,7 @@ export class GpuBatchEngine implements BatchEngine {
     const submit = (slot: number) => {
       const count = Math.min(chunk, n - submitted);
       const offset = submitted;
-      this.device.queue.writeBuffer(uniforms[slot]!, 0, encodeBatchUniform(request, offset, count));
+      this.device.queue.writeBuffer(uniforms[slot]!, 0, encodeBatchUniform(request, offset, count, encoded));
       const encoder = this.device.createCommandEncoder({ label: 'optiscope batch dispatch' });
       const pass = encoder.beginComputePass({ label: 'optiscope batch steps' });
       pass.setPipeline(pipeline);

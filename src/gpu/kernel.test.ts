@@ -13,7 +13,6 @@ describe('generated WGSL', () => {
   it('generates the hyperparameter struct from the spec table', () => {
     expect(hyperparameterWgsl(hyperparameterLayout('Adam'))).toMatchInlineSnapshot(`
       "// Generated from the Adam spec's hyperparameter table (src/engine/layout.ts).
-      const PARTICLE_STRIDE: u32 = 10u;
       override HP_AMSGRAD: f32 = -1.0; // 0 or 1 for the whole batch; -1: per particle
       override HP_BIAS_CORRECTION: f32 = -1.0; // 0 or 1 for the whole batch; -1: per particle
 
@@ -33,7 +32,7 @@ describe('generated WGSL', () => {
   });
 
   it.each(OPTIMIZER_TYPES)('%s kernel has every piece exactly once', (type) => {
-    const { code, particleStride } = generateKernel(surfaceWgsl('rosenbrock'), type);
+    const { code, hyperparameterWidth } = generateKernel(surfaceWgsl('rosenbrock'), type);
     for (const fn of [
       'fn main(',
       'fn opt_step(',
@@ -48,7 +47,7 @@ describe('generated WGSL', () => {
     ]) {
       expect(code.split(fn).length - 1, fn).toBe(1);
     }
-    expect(particleStride).toBe(3 + hyperparameterLayout(type).width);
+    expect(hyperparameterWidth).toBe(hyperparameterLayout(type).width);
     expect(code).toContain('override WORKGROUP_SIZE');
   });
 

@@ -43,16 +43,13 @@ export function hasGpuKernel(optimizerType: string): boolean {
   return optimizerType in OPTIMIZER_WGSL;
 }
 
-/** Columns before the hyperparameters in each particle's row: w1, w2, stream. */
-export const PARTICLE_HEADER = 3;
-
 /** The override constant that pins a boolean hyperparameter for a whole batch. */
 export function booleanOverrideName(key: string): string {
   return `HP_${key.toUpperCase()}`;
 }
 
 /**
- * `struct Hyper`, its loader and the particle stride, generated from the spec's hyperparameter table.
+ * `struct Hyper` and its loader (from a row's first float), generated from the spec's hyperparameter table.
  * Boolean hyperparameters also get an override constant: when every particle of a batch has the same
  * value (the usual case: sweeps vary numbers), the engine pins it at pipeline creation, so the rule's
  * `if (hp.flag > 0.5)` folds away instead of running as masked code in every step.
@@ -81,7 +78,6 @@ export function hyperparameterWgsl(layout: HyperparameterLayout): string {
   }
   return [
     `// Generated from the ${layout.optimizerType} spec's hyperparameter table (src/engine/layout.ts).`,
-    `const PARTICLE_STRIDE: u32 = ${PARTICLE_HEADER + layout.width}u;`,
     ...overrides,
     '',
     'struct Hyper {',
@@ -104,10 +100,12 @@ export function batchBooleanConstants(
   count: number,
 ): Record<string, number> {
   const constants: Record<string, number> = {};
+  // A request may hold a single row that every particle shares.
+  const rows = hyperparameters.length === layout.width ? 1 : count;
   layout.columns.forEach((column, index) => {
     if (column.kind !== 'boolean' || count === 0) return;
     const first = hyperparameters[index] ?? Number.NaN;
-    for (let p = 1; p < count; p++)
+    for (let p = 1; p < rows; p++)
       if ((hyperparameters[p * layout.width + index] ?? Number.NaN) !== first) return;
     if (first === 0 || first === 1) constants[booleanOverrideName(column.key)] = first;
   });
@@ -117,7 +115,8 @@ export function batchBooleanConstants(
 export interface KernelSource {
   readonly code: string;
   readonly optimizerType: string;
-  readonly particleStride: number;
+  /** Floats in one particle's hyperparameter row. */
+  readonly hyperparameterWidth: number;
 }
 
 /**
@@ -147,5 +146,5 @@ export function generateKernel(
     '// ---- step loop ----',
     entryWgsl,
   ].join('\n');
-  return { code, optimizerType, particleStride: PARTICLE_HEADER + layout.width };
+  return { code, optimizerType, hyperparameterWidth: layout.width };
 }

@@ -13,16 +13,16 @@ import {
   type BatchResult,
   type RunOptions,
 } from '../engine/types';
-import { hyperparameterLayout } from '../engine/layout';
+import { hyperparameterLayout, hyperparametersShared } from '../engine/layout';
 import { sliceRequest } from '../engine/types';
 import { runParticlesCpu } from './cpuKernel';
 import type { WorkerJob, WorkerReply } from './protocol';
 
 /**
- * Most work per chunk in particle-steps (~30–60 ms of one core): small enough for smooth progress and
+ * Most work per chunk in particle-steps (~100 ms of one core): small enough for smooth progress and
  * prompt cancellation, large enough that a message round trip (well under a millisecond) is noise.
  */
-const CHUNK_PARTICLE_STEPS = 1 << 21;
+const CHUNK_PARTICLE_STEPS = 1 << 22;
 
 /**
  * Contiguous particle ranges: at least one per worker (so a small batch still uses every core), then
@@ -123,8 +123,11 @@ export class CpuBatchEngine implements BatchEngine {
     while (this.workers.length < this.workerCount) this.workers.push(this.createWorker());
     const queue = [...ranges];
     const width = hyperparameterLayout(request.optimizerType).width;
+    // One row for every worker instead of a copy per particle when the batch shares its settings.
+    const sharedRow = hyperparametersShared(request.hyperparameters, request.count, width);
     return new Promise<void>((resolve, reject) => {
-      let active = 0;
+      // Chunks posted and not yet answered, by job id.
+      const pending = new Map<number, [number, number]>();
       let finished = false;
       const fail = (error: Error) => {
         if (finished) return;
@@ -140,7 +143,7 @@ export class CpuBatchEngine implements BatchEngine {
         if (finished) return;
         const range = queue.shift();
         if (!range) {
-          if (active === 0) {
+          if (pending.size === 0) {
             finished = true;
             signal?.removeEventListener('abort', onAbort);
             resolve();
@@ -149,25 +152,31 @@ export class CpuBatchEngine implements BatchEngine {
         }
         const [from, to] = range;
         const id = this.nextJobId++;
-        active++;
-        worker.onmessage = (event: MessageEvent<WorkerReply>) => {
-          const reply = event.data;
-          if (reply.id !== id || finished) return;
-          active--;
-          if (reply.kind === 'error') return fail(new Error(reply.message));
-          store(from, to, reply.summary, reply.trajectories);
-          feed(worker);
-        };
-        worker.onerror = (event) => fail(new Error(event.message || 'a CPU worker failed'));
+        pending.set(id, range);
         // Each worker gets only its particles, not the whole batch: fresh slices, moved, not copied.
-        const slice = sliceRequest(request, from, to, width);
+        const slice = sliceRequest(request, from, to, width, sharedRow);
         const job: WorkerJob = { id, request: slice, from: 0, to: to - from };
         const moved = [slice.starts.buffer, slice.hyperparameters.buffer, slice.streams?.buffer].filter(
           (buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer,
         );
         worker.postMessage(job, moved);
       };
-      for (const worker of this.workers) feed(worker);
+      for (const worker of this.workers) {
+        worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+          const reply = event.data;
+          const range = pending.get(reply.id);
+          if (!range || finished) return;
+          pending.delete(reply.id);
+          if (reply.kind === 'error') return fail(new Error(reply.message));
+          store(range[0], range[1], reply.summary, reply.trajectories);
+          feed(worker);
+        };
+        worker.onerror = (event) => fail(new Error(event.message || 'a CPU worker failed'));
+      }
+      // Two chunks per worker in flight (dealt round the workers, so a two-chunk batch uses both): when
+      // a worker finishes one, the next is already waiting in its queue and it never idles on the
+      // round trip through this thread.
+      for (let depth = 0; depth < 2; depth++) for (const worker of this.workers) feed(worker);
     });
   }
 

@@ -4,8 +4,12 @@ import { resolveOptimizer } from '../core/scene';
 import { runOptimizer } from '../core/simulate';
 import { SURFACES, getSurface } from '../core/surfaces';
 import { particleHyperparameters } from '../engine/layout';
-import { SUMMARY, SUMMARY_STRIDE, type BatchRequest } from '../engine/types';
+import { readFileSync } from 'node:fs';
+import { SUMMARY, SUMMARY_STRIDE, sliceRequest, type BatchRequest } from '../engine/types';
 import { CpuBatchEngine } from './cpuEngine';
+import { formatRuleKernels, RULE_KERNELS_PATH } from './formatKernels';
+import { RULE_KERNELS } from './generated/ruleKernels';
+import { RULE_SOURCES } from './ruleSources';
 
 function requestFor(
   surfaceId: string,
@@ -130,7 +134,7 @@ describe('CPU engine', () => {
 
   it('reports progress and stops when cancelled', async () => {
     const engine = new CpuBatchEngine({ workers: 0 });
-    const starts = Array.from({ length: 2 * 40_000 }, (_, i) => (i % 7) / 7 - 0.5);
+    const starts = Array.from({ length: 2 * 120_000 }, (_, i) => (i % 7) / 7 - 0.5);
     const controller = new AbortController();
     const seen: number[] = [];
     const run = engine.run(requestFor('quadratic', 'Adam', starts, { steps: 100, sampleEvery: 0 }), {
@@ -142,5 +146,64 @@ describe('CPU engine', () => {
     });
     await expect(run).rejects.toThrow('cancelled');
     expect(seen.length).toBe(1);
+  });
+});
+
+describe('CPU kernels', () => {
+  it('are generated from ruleSources.ts and the committed file is up to date (npm run generate:kernels)', async () => {
+    const committed = readFileSync(RULE_KERNELS_PATH, 'utf8');
+    expect(committed).toBe(await formatRuleKernels());
+    expect(Object.keys(RULE_KERNELS)).toEqual(Object.keys(RULE_SOURCES));
+  });
+
+  it.each(['SGD', 'Adam', 'RMSprop', 'Newton', 'LBFGS'])(
+    '%s: a batch of particles with their own learning rates, some diverging, equals runOptimizer per particle',
+    async (type) => {
+      const surface = getSurface('rosenbrock')!;
+      const count = 37;
+      const starts = Array.from({ length: 2 * count }, (_, i) => ((i * 7919) % 97) / 40 - 1.2);
+      // Rates from 1e-4 up to far too large (1e5 every ninth particle), and one start that is not a number.
+      const lrs = Array.from({ length: count }, (_, p) => (p % 9 === 8 ? 1e5 : 1e-4 * 3 ** (p % 9)));
+      starts[8] = Number.NaN;
+      const config = resolveOptimizer({ type });
+      const request: BatchRequest = {
+        ...requestFor('rosenbrock', type, starts, { steps: 40 }),
+        hyperparameters: particleHyperparameters(type, config.hyperparameters, count, { lr: lrs }),
+      };
+      const result = await new CpuBatchEngine({ workers: 0 }).run(request);
+      let stopped = 0;
+      for (let p = 0; p < count; p++) {
+        const settings = { ...config, hyperparameters: { ...config.hyperparameters, lr: lrs[p]! } };
+        const start: [number, number] = [starts[2 * p]!, starts[2 * p + 1]!];
+        const reference = runOptimizer(surface, settings, start, request.steps, request.seed, p);
+        const row = p * SUMMARY_STRIDE;
+        expect(result.summary[row + SUMMARY.completedSteps]).toBe(reference.steps);
+        expect(result.summary[row + SUMMARY.w1]).toBe(reference.path[2 * reference.steps]);
+        expect(result.summary[row + SUMMARY.w2]).toBe(reference.path[2 * reference.steps + 1]);
+        expect(result.summary[row + SUMMARY.divergedStep]).toBe(reference.divergence?.step ?? -1);
+        if (reference.divergence) stopped++;
+      }
+      // The batch exercises both paths: runs that finish and runs that stop early.
+      expect(stopped).toBeGreaterThan(1);
+      expect(stopped).toBeLessThan(count);
+    },
+  );
+
+  it('gives the same results from one shared hyperparameter row as from a row per particle', async () => {
+    const engine = new CpuBatchEngine({ workers: 0 });
+    const starts = Array.from({ length: 40 }, (_, i) => (i % 5) / 3 - 0.6);
+    const full = requestFor('himmelblau', 'Adam', starts, { sampleEvery: 5 });
+    const width = full.hyperparameters.length / full.count;
+    const compact = { ...full, hyperparameters: full.hyperparameters.slice(0, width) };
+    const a = await engine.run(full);
+    const b = await engine.run(compact);
+    expect(Array.from(b.summary)).toEqual(Array.from(a.summary));
+    expect(Array.from(b.trajectories)).toEqual(Array.from(a.trajectories));
+    const slice = sliceRequest(full, 3, 9, width, true);
+    expect(slice.hyperparameters.length).toBe(width);
+    const sliced = await engine.run(slice);
+    expect(Array.from(sliced.summary)).toEqual(
+      Array.from(a.summary.slice(3 * SUMMARY_STRIDE, 9 * SUMMARY_STRIDE)),
+    );
   });
 });

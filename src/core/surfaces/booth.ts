@@ -15,6 +15,11 @@ export const booth: Surface = {
   value: (w1, w2) => (w1 + 2 * w2 - 7) ** 2 + (2 * w1 + w2 - 5) ** 2,
   gradient: (w1, w2) => [10 * w1 + 8 * w2 - 34, 8 * w1 + 10 * w2 - 38],
   hessian: () => [10, 8, 10],
+  valueAndGradientInto(out, w1, w2) {
+    out[0] = 10 * w1 + 8 * w2 - 34;
+    out[1] = 8 * w1 + 10 * w2 - 38;
+    return (w1 + 2 * w2 - 7) ** 2 + (2 * w1 + w2 - 5) ** 2;
+  },
   viewBox: { w1: [-4, 6], w2: [-2, 8] },
   criticalPoints: [{ kind: 'minimum', at: [1, 3], label: 'global minimum' }],
   // Mostly along the shallow diagonal with a little of the steep one, so the zigzag shows.

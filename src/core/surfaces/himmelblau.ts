@@ -19,6 +19,13 @@ export const himmelblau: Surface = {
     return [4 * w1 * a + 2 * b, 2 * a + 4 * w2 * b];
   },
   hessian: (w1, w2) => [12 * w1 * w1 + 4 * w2 - 42, 4 * (w1 + w2), 12 * w2 * w2 + 4 * w1 - 26],
+  valueAndGradientInto(out, w1, w2) {
+    const a = w1 * w1 + w2 - 11;
+    const b = w1 + w2 * w2 - 7;
+    out[0] = 4 * w1 * a + 2 * b;
+    out[1] = 2 * a + 4 * w2 * b;
+    return (w1 * w1 + w2 - 11) ** 2 + (w1 + w2 * w2 - 7) ** 2;
+  },
   viewBox: { w1: [-5, 5], w2: [-5, 5] },
   criticalPoints: [
     { kind: 'minimum', at: [3, 2], label: 'global minimum' },

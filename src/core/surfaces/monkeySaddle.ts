@@ -14,6 +14,11 @@ export const monkeySaddle: Surface = {
   value: (w1, w2) => w1 * w1 * w1 - 3 * w1 * w2 * w2,
   gradient: (w1, w2) => [3 * w1 * w1 - 3 * w2 * w2, -6 * w1 * w2],
   hessian: (w1, w2) => [6 * w1, -6 * w2, -6 * w1],
+  valueAndGradientInto(out, w1, w2) {
+    out[0] = 3 * w1 * w1 - 3 * w2 * w2;
+    out[1] = -6 * w1 * w2;
+    return w1 * w1 * w1 - 3 * w1 * w2 * w2;
+  },
   viewBox: { w1: [-1.5, 1.5], w2: [-1.5, 1.5] },
   criticalPoints: [{ kind: 'saddle', at: [0, 0], label: 'monkey saddle (zero Hessian)' }],
   // On the ridge along +w1, slightly off the axis: descent runs to the origin, then slowly turns into a valley.

@@ -14,6 +14,11 @@ export const quadratic: Surface = {
   value: (w1, w2) => w1 * w1 + 25 * w2 * w2,
   gradient: (w1, w2) => [2 * w1, 50 * w2],
   hessian: () => [2, 0, 50],
+  valueAndGradientInto(out, w1, w2) {
+    out[0] = 2 * w1;
+    out[1] = 50 * w2;
+    return w1 * w1 + 25 * w2 * w2;
+  },
   viewBox: { w1: [-1.5, 1.5], w2: [-1.2, 1.2] },
   criticalPoints: [{ kind: 'minimum', at: [0, 0], label: 'global minimum' }],
   defaultStart: [-1, -1],

@@ -25,6 +25,11 @@ export const rastrigin: Surface = {
     0,
     2 + A * TWO_PI * TWO_PI * Math.cos(TWO_PI * w2),
   ],
+  valueAndGradientInto(out, w1, w2) {
+    out[0] = 2 * w1 + A * TWO_PI * Math.sin(TWO_PI * w1);
+    out[1] = 2 * w2 + A * TWO_PI * Math.sin(TWO_PI * w2);
+    return 2 * A + w1 * w1 - A * Math.cos(TWO_PI * w1) + w2 * w2 - A * Math.cos(TWO_PI * w2);
+  },
   viewBox: { w1: [-5.12, 5.12], w2: [-5.12, 5.12] },
   // Only the global minimum is listed; the ~100 local minima sit just inside each integer point.
   criticalPoints: [{ kind: 'minimum', at: [0, 0], label: 'global minimum' }],

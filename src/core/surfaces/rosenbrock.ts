@@ -14,6 +14,11 @@ export const rosenbrock: Surface = {
   value: (w1, w2) => (1 - w1) ** 2 + 100 * (w2 - w1 * w1) ** 2,
   gradient: (w1, w2) => [-2 * (1 - w1) - 400 * w1 * (w2 - w1 * w1), 200 * (w2 - w1 * w1)],
   hessian: (w1, w2) => [2 - 400 * w2 + 1200 * w1 * w1, -400 * w1, 200],
+  valueAndGradientInto(out, w1, w2) {
+    out[0] = -2 * (1 - w1) - 400 * w1 * (w2 - w1 * w1);
+    out[1] = 200 * (w2 - w1 * w1);
+    return (1 - w1) ** 2 + 100 * (w2 - w1 * w1) ** 2;
+  },
   viewBox: { w1: [-2, 2], w2: [-1, 3] },
   criticalPoints: [{ kind: 'minimum', at: [1, 1], label: 'global minimum' }],
   defaultStart: [-1.5, 1.5],

@@ -14,6 +14,11 @@ export const saddle: Surface = {
   value: (w1, w2) => w1 * w1 * w1 + w2 * w2,
   gradient: (w1, w2) => [3 * w1 * w1, 2 * w2],
   hessian: (w1) => [6 * w1, 0, 2],
+  valueAndGradientInto(out, w1, w2) {
+    out[0] = 3 * w1 * w1;
+    out[1] = 2 * w2;
+    return w1 * w1 * w1 + w2 * w2;
+  },
   viewBox: { w1: [-1.5, 1.5], w2: [-1.5, 1.5] },
   // The Hessian at (0, 0) is diag(0, 2): singular, and w1³ falls on one side and rises on the other.
   criticalPoints: [{ kind: 'saddle', at: [0, 0], label: 'saddle (inflection along w1)' }],

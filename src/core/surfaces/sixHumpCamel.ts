@@ -20,6 +20,13 @@ export const sixHumpCamel: Surface = {
   },
   gradient: (w1, w2) => [8 * w1 - 8.4 * w1 ** 3 + 2 * w1 ** 5 + w2, w1 - 8 * w2 + 16 * w2 ** 3],
   hessian: (w1, w2) => [8 - 25.2 * w1 * w1 + 10 * w1 ** 4, 1, -8 + 48 * w2 * w2],
+  valueAndGradientInto(out, w1, w2) {
+    out[0] = 8 * w1 - 8.4 * w1 ** 3 + 2 * w1 ** 5 + w2;
+    out[1] = w1 - 8 * w2 + 16 * w2 ** 3;
+    const s = w1 * w1;
+    const t = w2 * w2;
+    return (4 - 2.1 * s + (s * s) / 3) * s + w1 * w2 + (-4 + 4 * t) * t;
+  },
   viewBox: { w1: [-2.2, 2.2], w2: [-1.2, 1.2] },
   criticalPoints: [
     { kind: 'minimum', at: [0.08984201310031807, -0.7126564030207396], label: 'global minimum' },

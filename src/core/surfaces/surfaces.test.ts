@@ -190,6 +190,30 @@ describe.each(SURFACES.map((surface) => [surface.id, surface] as const))('surfac
     }
   });
 
+  it('evaluates value and gradient together bit-identically, where it can (what the batch engines call)', () => {
+    const evaluate = surface.valueAndGradientInto;
+    if (!evaluate) return;
+    const huge = 1e200;
+    const extremes: Vec2[] = [
+      [0, 0],
+      [-0, 1],
+      [huge, -huge],
+      [Infinity, 1],
+      [1, -Infinity],
+      [NaN, 0],
+      [1e-300, -1e-300],
+    ];
+    const many = randomPointsInView(surface, 500, 0xc0de + surface.id.length);
+    const wide = many.map(([w1, w2]): Vec2 => [w1 * 1e3, w2 * 1e-3]);
+    for (const [w1, w2] of [...many, ...wide, ...extremes]) {
+      const out: [number, number] = [NaN, NaN];
+      const value = evaluate(out, w1, w2);
+      const [g1, g2] = surface.gradient(w1, w2);
+      expect(Object.is(value, surface.value(w1, w2)), `value at (${w1}, ${w2})`).toBe(true);
+      expect(Object.is(out[0], g1) && Object.is(out[1], g2), `gradient at (${w1}, ${w2})`).toBe(true);
+    }
+  });
+
   it('has its texts filled in', () => {
     expect(surface.name.length).toBeGreaterThan(0);
     expect(surface.formula.length).toBeGreaterThan(0);

@@ -15,8 +15,14 @@ struct Batch {
   loss_target: f32,     // "reached" = first step whose loss is at or below this
   probe_step: u32,      // the loss at this step is reported (loss at step k)
   divergence_bound: f32,
+  // Where the particle buffer's sections start (gpuEngine.ts encodeParticles), in floats.
+  stream_base: u32,     // the u32 stream of particle p is at stream_base + p; NO_STREAMS: it is p
+  hyper_base: u32,      // hyperparameter rows
+  hyper_stride: u32,    // floats per row; 0: every particle shares the first row
   _pad: u32,
 }
+
+const NO_STREAMS: u32 = 0xffffffffu;
 
 override WORKGROUP_SIZE: u32 = 64u;
 // Batch-wide features as pipeline constants: a software rasterizer (SwiftShader) runs both sides of a
@@ -29,7 +35,8 @@ override REACHED: bool = true;       // a finite loss target: track the first st
 override PROBE: bool = false;        // a probe step inside the run: keep the loss at that step
 
 @group(0) @binding(0) var<uniform> batch: Batch;
-// Per particle: w1, w2, stream (u32 bits), then the optimizer's hyperparameters (see `struct Hyper`).
+// In sections: every particle's (w1, w2), then the streams (u32 bits) if any, then the optimizer's
+// hyperparameter rows (see `struct Hyper` and load_particle).
 @group(0) @binding(1) var<storage, read> particles: array<f32>;
 // Per particle of this dispatch, SUMMARY_STRIDE floats: final w1, w2, loss, min loss, reached step, diverged step, completed, probe loss.
 @group(0) @binding(2) var<storage, read_write> summary: array<f32>;
@@ -46,6 +53,21 @@ fn is_finite(x: f32) -> bool {
 // `&`, not `&&`: WGSL's && short-circuits, which costs a branch per call.
 fn is_finite2(v: vec2<f32>) -> bool {
   return is_finite(v.x) & is_finite(v.y);
+}
+
+fn particle_start(p: u32) -> vec2<f32> {
+  return vec2<f32>(particles[2u * p], particles[2u * p + 1u]);
+}
+
+fn particle_stream(p: u32) -> u32 {
+  if (batch.stream_base == NO_STREAMS) {
+    return p;
+  }
+  return bitcast<u32>(particles[batch.stream_base + p]);
+}
+
+fn particle_hyper(p: u32) -> Hyper {
+  return load_hyper(batch.hyper_base + p * batch.hyper_stride);
 }
 
 struct StepIn {

@@ -1,0 +1,175 @@
+/**
+ * Writes src/workers/generated/ruleKernels.ts: one particle loop per update rule (ruleSources.ts), each
+ * the shared loop below with that rule's slots, setup and step spliced in, so the rule's state lives in
+ * locals and nothing is dispatched per step. Run `npm run generate:kernels` after changing a rule or the
+ * loop; a unit test fails while the committed file is out of date.
+ *
+ * The loop mirrors runOptimizer (src/core/simulate.ts): where and why a run stops, what counts as a step.
+ */
+import { hyperparameterLayout } from '../engine/layout';
+import { RULE_SOURCES, SPEC_STEP_SOURCE, type RuleSource } from './ruleSources';
+
+function slotReads(type: string | null, source: RuleSource): string {
+  if (!type) return '';
+  const layout = hyperparameterLayout(type);
+  return Object.entries(source.slots)
+    .map(([local, column]) => {
+      const index = layout.columns.findIndex((c) => c.name === column);
+      if (index < 0) throw new Error(`${type} has no hyperparameter column ${column}`);
+      const read = `hpRows[h + ${index}]!`;
+      return source.booleans?.includes(local)
+        ? `const ${local} = ${read} !== 0;`
+        : `const ${local} = ${read};`;
+    })
+    .join('\n');
+}
+
+/** Whether the rule's code mentions `name` (as a whole word). */
+function uses(source: RuleSource, name: string): boolean {
+  return new RegExp(`\\b${name}\\b`).test(source.setup + source.step);
+}
+
+function kernel(name: string, type: string | null, source: RuleSource): string {
+  const batchLocals = ['spec', 'layout', 'oracle'].filter((local) => uses(source, local));
+  const context = uses(source, 'c') ? 'context: c, ' : '';
+  const seesGradient = uses(source, 'd1');
+  const okDeclaration = /\bok = /.test(source.step) ? 'let ok = true;' : 'const ok = true;';
+  const gradientSeen = seesGradient
+    ? `
+      // The gradient the optimizer sees.
+      let d1 = g1;
+      let d2 = g2;
+      if (processed) {
+        g[0] = g1;
+        g[1] = g2;
+        if (noise > 0) addGradientNoise(g, noise, seed, streams ? streams[p]! : p, t);
+        clipGradient(g, clip);
+        d1 = g[0];
+        d2 = g[1];
+      }`
+    : '';
+  return `
+/** ${type ? `${type}: its rule` : "Any other optimizer: its spec's step"}, spliced into the particle loop. */
+export function ${name}(job: KernelJob): void {
+  const { request, ${batchLocals.map((local) => `${local}, `).join('')}surface, from, to, summary, trajectories } = job;
+  const { ${context}rowStride, lrColumn, sampleCount, every, probeStep, bound, schedule, constantRate } = job;
+  ${seesGradient ? 'const { processed, noise, clip } = job;' : ''}
+  const { steps, lossTarget, seed, starts, streams, hyperparameters: hpRows } = request;
+  const sampled = every > 0;
+  // Plain arrays, not typed ones: once the surface call is inlined V8 keeps their values in registers.
+  const gradient: [number, number] = [0, 0];
+  ${seesGradient ? 'const g: [number, number] = [0, 0];' : ''}
+
+  for (let p = from; p < to; p++) {
+    const row = p - from;
+    const h = p * rowStride;
+    ${uses(source, 'stream') ? 'const stream = streams ? streams[p]! : p;' : ''}
+    const baseLr = hpRows[h + lrColumn]!;
+    ${slotReads(type, source)}
+    ${source.setup}
+    let w1 = starts[2 * p]!;
+    let w2 = starts[2 * p + 1]!;
+    // The loss and gradient at the current point; each step evaluates its new point once.
+    let loss = surface.valueAndGradientInto(gradient, w1, w2);
+    let g1 = gradient[0];
+    let g2 = gradient[1];
+    let minLoss = loss;
+    let reached = -1;
+    let diverged = -1;
+    let completed = 0;
+    let probeLoss = probeStep === 0 ? loss : Number.NaN;
+    if (!Number.isFinite(loss)) diverged = 0;
+    else if (loss <= lossTarget) reached = 0;
+    const sampleBase = row * sampleCount * 3;
+    if (sampled) {
+      trajectories[sampleBase] = w1;
+      trajectories[sampleBase + 1] = w2;
+      trajectories[sampleBase + 2] = loss;
+    }
+
+    for (let t = 1; t <= steps && diverged < 0; t++) {
+      // x − x is 0 only for finite x (NaN and ±Inf give NaN): one test for both coordinates.
+      if (!(g1 - g1 + (g2 - g2) === 0)) {
+        diverged = t;
+        break;
+      }
+      ${gradientSeen}
+      const lr = constantRate ? baseLr : scheduledLearningRate(schedule, baseLr, t - 1);
+      let u1 = 0;
+      let u2 = 0;
+      ${okDeclaration}
+      {
+        ${source.step}
+      }
+      const next1 = w1 + u1;
+      const next2 = w2 + u2;
+      const nextLoss = surface.valueAndGradientInto(gradient, next1, next2);
+      // One test on the usual path: NaN fails every comparison and x − x is 0 only for finite x.
+      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && nextLoss - nextLoss === 0)) {
+        diverged = t;
+        // Not finite (or the rule failed): the step does not count. Finite beyond the bound: it does.
+        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) break;
+      }
+      w1 = next1;
+      w2 = next2;
+      loss = nextLoss;
+      g1 = gradient[0];
+      g2 = gradient[1];
+      completed = t;
+      if (loss < minLoss) minLoss = loss;
+      if (reached < 0 && loss <= lossTarget) reached = t;
+      if (t === probeStep) probeLoss = loss;
+      if (sampled && t % every === 0) {
+        const o = sampleBase + (t / every) * 3;
+        trajectories[o] = w1;
+        trajectories[o + 1] = w2;
+        trajectories[o + 2] = loss;
+      }
+    }
+
+    if (sampled) {
+      // A run that stopped early holds its last point.
+      for (let i = Math.floor(completed / every) + 1; i < sampleCount; i++) {
+        const o = sampleBase + i * 3;
+        trajectories[o] = w1;
+        trajectories[o + 1] = w2;
+        trajectories[o + 2] = loss;
+      }
+    }
+    const o = row * SUMMARY_STRIDE;
+    summary[o] = w1;
+    summary[o + 1] = w2;
+    summary[o + 2] = loss;
+    summary[o + 3] = minLoss;
+    summary[o + 4] = reached;
+    summary[o + 5] = diverged;
+    summary[o + 6] = completed;
+    summary[o + 7] = completed >= probeStep && probeStep >= 0 ? probeLoss : Number.NaN;
+  }
+}
+`;
+}
+
+const kernelName = (type: string) => `run${type}`;
+
+/** The whole generated module, unformatted (the script formats it with Prettier). */
+export function generateRuleKernels(): string {
+  const types = Object.keys(RULE_SOURCES);
+  return [
+    '// Generated by `npm run generate:kernels` (src/workers/kernelGenerator.ts) from ruleSources.ts.',
+    '// Do not edit: change the rule or the loop there and regenerate.',
+    "import { addGradientNoise, clipGradient } from '../../core/gradientProcessing';",
+    "import { RNG_CHANNEL, uniform } from '../../core/rng';",
+    "import { scheduledLearningRate } from '../../core/schedules';",
+    "import { decodeHyperparameters } from '../../engine/layout';",
+    "import { SUMMARY_STRIDE } from '../../engine/types';",
+    "import type { KernelJob } from '../kernelJob';",
+    ...types.map((type) => kernel(kernelName(type), type, RULE_SOURCES[type]!)),
+    kernel('runSpecStep', null, SPEC_STEP_SOURCE),
+    '/** The kernel of each optimizer type with its own rule; any other type runs runSpecStep. */',
+    `export const RULE_KERNELS: Readonly<Record<string, (job: KernelJob) => void>> = { ${types
+      .map((type) => `${type}: ${kernelName(type)}`)
+      .join(', ')} };`,
+    '',
+  ].join('\n');
+}
