@@ -169,7 +169,7 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchRow[]> 
     const starts = benchStarts(size);
     const starts32 = Float32Array.from(starts);
     const best = new Map<string, number>();
-    const reps = size <= 100_000 ? 3 : 2;
+    const reps = size <= 100_000 ? 5 : 3;
     for (let rep = 0; rep < reps; rep++) {
       for (const [name, run] of paths) {
         const ms = await time(() => run(starts, starts32, steps));

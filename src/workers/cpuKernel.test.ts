@@ -6,6 +6,7 @@ import { SURFACES, getSurface } from '../core/surfaces';
 import { particleHyperparameters } from '../engine/layout';
 import { readFileSync } from 'node:fs';
 import { SUMMARY, SUMMARY_STRIDE, sliceRequest, type BatchRequest } from '../engine/types';
+import { resolveSurface } from '../core/resolveSurface';
 import { CpuBatchEngine } from './cpuEngine';
 import { formatRuleKernels, RULE_KERNELS_PATH } from './formatKernels';
 import { RULE_KERNELS } from './generated/ruleKernels';
@@ -205,5 +206,31 @@ describe('CPU kernels', () => {
     expect(Array.from(sliced.summary)).toEqual(
       Array.from(a.summary.slice(3 * SUMMARY_STRIDE, 9 * SUMMARY_STRIDE)),
     );
+  });
+});
+
+describe('CPU kernels at a point where the loss is finite and the gradient is not', () => {
+  // √(w1² + w2²) from (1, 0) with SGD lr 1: the first step lands exactly on the origin, where the loss
+  // is 0 and the gradient 0/0; the run stops before the next step, as runOptimizer does.
+  const cone = { expression: 'sqrt(w1^2 + w2^2)' };
+  it.each([
+    [[1, 0], 5],
+    [[1, 0], 1],
+    [[0, 0], 3],
+  ] as const)('start %j, %i steps: equals runOptimizer', async (start, steps) => {
+    const resolved = resolveSurface(cone);
+    if (!resolved.ok) throw new Error(resolved.error);
+    const config = resolveOptimizer({ type: 'SGD', lr: 1 });
+    const request: BatchRequest = {
+      ...requestFor('quadratic', 'SGD', [...start], { steps }),
+      surface: cone,
+      hyperparameters: particleHyperparameters('SGD', config.hyperparameters, 1),
+    };
+    const result = await new CpuBatchEngine({ workers: 0 }).run(request);
+    const reference = runOptimizer(resolved.value, config, [start[0], start[1]], steps, request.seed, 0);
+    expect(result.summary[SUMMARY.completedSteps]).toBe(reference.steps);
+    expect(result.summary[SUMMARY.divergedStep]).toBe(reference.divergence?.step ?? -1);
+    expect(result.summary[SUMMARY.loss]).toBe(reference.loss[reference.steps]);
+    if (steps > 1) expect(reference.divergence?.step).toBeGreaterThan(0);
   });
 });

@@ -56,6 +56,7 @@ export function ${name}(job: KernelJob): void {
   ${seesGradient ? 'const { processed, noise, clip } = job;' : ''}
   const { steps, lossTarget, seed, starts, streams, hyperparameters: hpRows } = request;
   const sampled = every > 0;
+  const probing = probeStep >= 0;
   // Plain arrays, not typed ones: once the surface call is inlined V8 keeps their values in registers.
   const gradient: [number, number] = [0, 0];
   ${seesGradient ? 'const g: [number, number] = [0, 0];' : ''}
@@ -79,6 +80,7 @@ export function ${name}(job: KernelJob): void {
     let completed = 0;
     let probeLoss = probeStep === 0 ? loss : Number.NaN;
     if (!Number.isFinite(loss)) diverged = 0;
+    else if (steps > 0 && !(g1 - g1 + (g2 - g2) === 0)) diverged = 1;
     else if (loss <= lossTarget) reached = 0;
     const sampleBase = row * sampleCount * 3;
     if (sampled) {
@@ -87,13 +89,7 @@ export function ${name}(job: KernelJob): void {
       trajectories[sampleBase + 2] = loss;
     }
 
-    for (let t = 1; t <= steps && diverged < 0; t++) {
-      // x − x is 0 only for finite x (NaN and ±Inf give NaN): one test for both coordinates.
-      if (!(g1 - g1 + (g2 - g2) === 0)) {
-        diverged = t;
-        break;
-      }
-      ${gradientSeen}
+    for (let t = 1; t <= steps && diverged < 0; t++) {${gradientSeen}
       const lr = constantRate ? baseLr : scheduledLearningRate(schedule, baseLr, t - 1);
       let u1 = 0;
       let u2 = 0;
@@ -104,21 +100,31 @@ export function ${name}(job: KernelJob): void {
       const next1 = w1 + u1;
       const next2 = w2 + u2;
       const nextLoss = surface.valueAndGradientInto(gradient, next1, next2);
-      // One test on the usual path: NaN fails every comparison and x − x is 0 only for finite x.
-      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && nextLoss - nextLoss === 0)) {
-        diverged = t;
-        // Not finite (or the rule failed): the step does not count. Finite beyond the bound: it does.
-        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) break;
+      const nextG1 = gradient[0];
+      const nextG2 = gradient[1];
+      // One test on the usual path: NaN fails every comparison, and x − x is 0 only for finite x, so
+      // this is "the rule went on, the new point is inside the bound, its loss and gradient are finite".
+      const finiteLossAndGradient = nextLoss - nextLoss + (nextG1 - nextG1) + (nextG2 - nextG2) === 0;
+      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && finiteLossAndGradient)) {
+        // Not finite (or the rule failed): the step does not count.
+        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) {
+          diverged = t;
+          break;
+        }
+        // Finite beyond the bound: the step counts, then the run stops. A gradient that is not finite
+        // stops it before the next step uses it (there is none after the last).
+        if (Math.abs(next1) > bound || Math.abs(next2) > bound) diverged = t;
+        else if (t < steps) diverged = t + 1;
       }
       w1 = next1;
       w2 = next2;
       loss = nextLoss;
-      g1 = gradient[0];
-      g2 = gradient[1];
+      g1 = nextG1;
+      g2 = nextG2;
       completed = t;
       if (loss < minLoss) minLoss = loss;
       if (reached < 0 && loss <= lossTarget) reached = t;
-      if (t === probeStep) probeLoss = loss;
+      if (probing && t === probeStep) probeLoss = loss;
       if (sampled && t % every === 0) {
         const o = sampleBase + (t / every) * 3;
         trajectories[o] = w1;

@@ -20,6 +20,14 @@ export interface RuleSource {
   readonly step: string;
 }
 
+/**
+ * Reads a memoized power for step t from a table the setup took (`c.<powers>.table(key)`): NaN means
+ * not computed yet, and fill computes it (the spec's own expression) and stores it.
+ */
+const memoized = (local: string, table: string, powers: string) => `
+      let ${local} = ${table}[t]!;
+      if (${local} !== ${local}) ${local} = c.${powers}.fill(t);`;
+
 const weightDecayIntoGradient = `
   if (decay !== 0) {
     d1 = d1 + decay * w1;
@@ -41,6 +49,8 @@ function adamSource(decoupled: boolean): RuleSource {
     setup: `
       const oneMinusBeta1 = 1 - beta1;
       const oneMinusBeta2 = 1 - beta2;
+      const firstCorrections = c.firstCorrection.table(beta1);
+      const roots = c.rootSecondCorrection.table(beta2);
       let m1 = 0;
       let m2 = 0;
       let v1 = 0;
@@ -58,8 +68,12 @@ function adamSource(decoupled: boolean): RuleSource {
         q1 = vMax1 = Math.max(vMax1, v1);
         q2 = vMax2 = Math.max(vMax2, v2);
       }
-      const firstCorrection = corrected ? c.firstCorrection.get(beta1, t) : 1;
-      const root = corrected ? c.rootSecondCorrection.get(beta2, t) : 1;
+      let firstCorrection = 1;
+      let root = 1;
+      if (corrected) {${memoized('first', 'firstCorrections', 'firstCorrection')}${memoized('second', 'roots', 'rootSecondCorrection')}
+        firstCorrection = first;
+        root = second;
+      }
       u1 = (-(lr / (Math.sqrt(q1) / root + eps)) * m1) / firstCorrection;
       u2 = (-(lr / (Math.sqrt(q2) / root + eps)) * m2) / firstCorrection;${
         decoupled
@@ -152,6 +166,7 @@ export const RULE_SOURCES: Readonly<Record<string, RuleSource>> = {
   Adamax: {
     slots: { beta1: 'betas[0]', beta2: 'betas[1]', eps: 'eps', decay: 'weight_decay' },
     setup: `
+      const powers = c.power1.table(beta1);
       let m1 = 0;
       let m2 = 0;
       let x1 = 0;
@@ -161,7 +176,8 @@ export const RULE_SOURCES: Readonly<Record<string, RuleSource>> = {
       m2 = beta1 * m2 + (1 - beta1) * d2;
       x1 = Math.max(beta2 * x1, Math.abs(d1) + eps);
       x2 = Math.max(beta2 * x2, Math.abs(d2) + eps);
-      const firstCorrection = 1 - c.power1.get(beta1, t);
+${memoized('power', 'powers', 'power1')}
+      const firstCorrection = 1 - power;
       u1 = (-(lr / x1) * m1) / firstCorrection;
       u2 = (-(lr / x2) * m2) / firstCorrection;`,
   },
@@ -174,16 +190,21 @@ export const RULE_SOURCES: Readonly<Record<string, RuleSource>> = {
       let m2 = 0;
       let v1 = 0;
       let v2 = 0;
-      let muProduct = 1;`,
+      let muProduct = 1;
+      const warmups = c.warmup.table(psi);
+      const nextWarmups = c.warmupNext.table(psi);
+      const powers = c.power2.table(beta2);`,
     step: `${weightDecayIntoGradient}
-      const mu = beta1 * (1 - 0.5 * c.warmup.get(psi, t));
-      const muNext = beta1 * (1 - 0.5 * c.warmupNext.get(psi, t));
+${memoized('warmup', 'warmups', 'warmup')}${memoized('nextWarmup', 'nextWarmups', 'warmupNext')}
+      const mu = beta1 * (1 - 0.5 * warmup);
+      const muNext = beta1 * (1 - 0.5 * nextWarmup);
       muProduct = muProduct * mu;
       m1 = beta1 * m1 + oneMinusBeta1 * d1;
       m2 = beta1 * m2 + oneMinusBeta1 * d2;
       v1 = beta2 * v1 + oneMinusBeta2 * d1 * d1;
       v2 = beta2 * v2 + oneMinusBeta2 * d2 * d2;
-      const secondCorrection = 1 - c.power2.get(beta2, t);
+${memoized('power', 'powers', 'power2')}
+      const secondCorrection = 1 - power;
       const q1 = Math.sqrt(v1 / secondCorrection) + eps;
       const q2 = Math.sqrt(v2 / secondCorrection) + eps;
       const gradientWeight = (lr * (1 - mu)) / (1 - muProduct);

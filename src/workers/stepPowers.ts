@@ -21,11 +21,13 @@ export class StepPowers {
     this.values = new Float64Array(steps + 1).fill(Number.NaN);
   }
 
-  /** Small enough for V8 to inline into the loop; the rare work is in `rebase` and `fill`. */
-  get(key: number, t: number): number {
+  /**
+   * The table for `key`, for a rule to read directly: `table[t]`, and `fill(t)` where it is NaN (not
+   * computed yet). Valid until the next call with another key (particles run one after another).
+   */
+  table(key: number): Float64Array {
     if (key !== this.key) this.rebase(key);
-    const value = this.values[t]!;
-    return value === value ? value : this.fill(t);
+    return this.values;
   }
 
   private rebase(key: number): void {
@@ -33,7 +35,7 @@ export class StepPowers {
     this.values.fill(Number.NaN);
   }
 
-  private fill(t: number): number {
+  fill(t: number): number {
     const value = this.compute(this.key, t);
     this.values[t] = value;
     return value;

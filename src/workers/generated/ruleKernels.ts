@@ -14,6 +14,7 @@ export function runSGD(job: KernelJob): void {
   const { processed, noise, clip } = job;
   const { steps, lossTarget, seed, starts, streams, hyperparameters: hpRows } = request;
   const sampled = every > 0;
+  const probing = probeStep >= 0;
   // Plain arrays, not typed ones: once the surface call is inlined V8 keeps their values in registers.
   const gradient: [number, number] = [0, 0];
   const g: [number, number] = [0, 0];
@@ -43,6 +44,7 @@ export function runSGD(job: KernelJob): void {
     let completed = 0;
     let probeLoss = probeStep === 0 ? loss : Number.NaN;
     if (!Number.isFinite(loss)) diverged = 0;
+    else if (steps > 0 && !(g1 - g1 + (g2 - g2) === 0)) diverged = 1;
     else if (loss <= lossTarget) reached = 0;
     const sampleBase = row * sampleCount * 3;
     if (sampled) {
@@ -52,12 +54,6 @@ export function runSGD(job: KernelJob): void {
     }
 
     for (let t = 1; t <= steps && diverged < 0; t++) {
-      // x − x is 0 only for finite x (NaN and ±Inf give NaN): one test for both coordinates.
-      if (!(g1 - g1 + (g2 - g2) === 0)) {
-        diverged = t;
-        break;
-      }
-
       // The gradient the optimizer sees.
       let d1 = g1;
       let d2 = g2;
@@ -101,21 +97,31 @@ export function runSGD(job: KernelJob): void {
       const next1 = w1 + u1;
       const next2 = w2 + u2;
       const nextLoss = surface.valueAndGradientInto(gradient, next1, next2);
-      // One test on the usual path: NaN fails every comparison and x − x is 0 only for finite x.
-      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && nextLoss - nextLoss === 0)) {
-        diverged = t;
-        // Not finite (or the rule failed): the step does not count. Finite beyond the bound: it does.
-        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) break;
+      const nextG1 = gradient[0];
+      const nextG2 = gradient[1];
+      // One test on the usual path: NaN fails every comparison, and x − x is 0 only for finite x, so
+      // this is "the rule went on, the new point is inside the bound, its loss and gradient are finite".
+      const finiteLossAndGradient = nextLoss - nextLoss + (nextG1 - nextG1) + (nextG2 - nextG2) === 0;
+      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && finiteLossAndGradient)) {
+        // Not finite (or the rule failed): the step does not count.
+        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) {
+          diverged = t;
+          break;
+        }
+        // Finite beyond the bound: the step counts, then the run stops. A gradient that is not finite
+        // stops it before the next step uses it (there is none after the last).
+        if (Math.abs(next1) > bound || Math.abs(next2) > bound) diverged = t;
+        else if (t < steps) diverged = t + 1;
       }
       w1 = next1;
       w2 = next2;
       loss = nextLoss;
-      g1 = gradient[0];
-      g2 = gradient[1];
+      g1 = nextG1;
+      g2 = nextG2;
       completed = t;
       if (loss < minLoss) minLoss = loss;
       if (reached < 0 && loss <= lossTarget) reached = t;
-      if (t === probeStep) probeLoss = loss;
+      if (probing && t === probeStep) probeLoss = loss;
       if (sampled && t % every === 0) {
         const o = sampleBase + (t / every) * 3;
         trajectories[o] = w1;
@@ -152,6 +158,7 @@ export function runAdagrad(job: KernelJob): void {
   const { processed, noise, clip } = job;
   const { steps, lossTarget, seed, starts, streams, hyperparameters: hpRows } = request;
   const sampled = every > 0;
+  const probing = probeStep >= 0;
   // Plain arrays, not typed ones: once the surface call is inlined V8 keeps their values in registers.
   const gradient: [number, number] = [0, 0];
   const g: [number, number] = [0, 0];
@@ -180,6 +187,7 @@ export function runAdagrad(job: KernelJob): void {
     let completed = 0;
     let probeLoss = probeStep === 0 ? loss : Number.NaN;
     if (!Number.isFinite(loss)) diverged = 0;
+    else if (steps > 0 && !(g1 - g1 + (g2 - g2) === 0)) diverged = 1;
     else if (loss <= lossTarget) reached = 0;
     const sampleBase = row * sampleCount * 3;
     if (sampled) {
@@ -189,12 +197,6 @@ export function runAdagrad(job: KernelJob): void {
     }
 
     for (let t = 1; t <= steps && diverged < 0; t++) {
-      // x − x is 0 only for finite x (NaN and ±Inf give NaN): one test for both coordinates.
-      if (!(g1 - g1 + (g2 - g2) === 0)) {
-        diverged = t;
-        break;
-      }
-
       // The gradient the optimizer sees.
       let d1 = g1;
       let d2 = g2;
@@ -224,21 +226,31 @@ export function runAdagrad(job: KernelJob): void {
       const next1 = w1 + u1;
       const next2 = w2 + u2;
       const nextLoss = surface.valueAndGradientInto(gradient, next1, next2);
-      // One test on the usual path: NaN fails every comparison and x − x is 0 only for finite x.
-      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && nextLoss - nextLoss === 0)) {
-        diverged = t;
-        // Not finite (or the rule failed): the step does not count. Finite beyond the bound: it does.
-        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) break;
+      const nextG1 = gradient[0];
+      const nextG2 = gradient[1];
+      // One test on the usual path: NaN fails every comparison, and x − x is 0 only for finite x, so
+      // this is "the rule went on, the new point is inside the bound, its loss and gradient are finite".
+      const finiteLossAndGradient = nextLoss - nextLoss + (nextG1 - nextG1) + (nextG2 - nextG2) === 0;
+      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && finiteLossAndGradient)) {
+        // Not finite (or the rule failed): the step does not count.
+        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) {
+          diverged = t;
+          break;
+        }
+        // Finite beyond the bound: the step counts, then the run stops. A gradient that is not finite
+        // stops it before the next step uses it (there is none after the last).
+        if (Math.abs(next1) > bound || Math.abs(next2) > bound) diverged = t;
+        else if (t < steps) diverged = t + 1;
       }
       w1 = next1;
       w2 = next2;
       loss = nextLoss;
-      g1 = gradient[0];
-      g2 = gradient[1];
+      g1 = nextG1;
+      g2 = nextG2;
       completed = t;
       if (loss < minLoss) minLoss = loss;
       if (reached < 0 && loss <= lossTarget) reached = t;
-      if (t === probeStep) probeLoss = loss;
+      if (probing && t === probeStep) probeLoss = loss;
       if (sampled && t % every === 0) {
         const o = sampleBase + (t / every) * 3;
         trajectories[o] = w1;
@@ -275,6 +287,7 @@ export function runRMSprop(job: KernelJob): void {
   const { processed, noise, clip } = job;
   const { steps, lossTarget, seed, starts, streams, hyperparameters: hpRows } = request;
   const sampled = every > 0;
+  const probing = probeStep >= 0;
   // Plain arrays, not typed ones: once the surface call is inlined V8 keeps their values in registers.
   const gradient: [number, number] = [0, 0];
   const g: [number, number] = [0, 0];
@@ -308,6 +321,7 @@ export function runRMSprop(job: KernelJob): void {
     let completed = 0;
     let probeLoss = probeStep === 0 ? loss : Number.NaN;
     if (!Number.isFinite(loss)) diverged = 0;
+    else if (steps > 0 && !(g1 - g1 + (g2 - g2) === 0)) diverged = 1;
     else if (loss <= lossTarget) reached = 0;
     const sampleBase = row * sampleCount * 3;
     if (sampled) {
@@ -317,12 +331,6 @@ export function runRMSprop(job: KernelJob): void {
     }
 
     for (let t = 1; t <= steps && diverged < 0; t++) {
-      // x − x is 0 only for finite x (NaN and ±Inf give NaN): one test for both coordinates.
-      if (!(g1 - g1 + (g2 - g2) === 0)) {
-        diverged = t;
-        break;
-      }
-
       // The gradient the optimizer sees.
       let d1 = g1;
       let d2 = g2;
@@ -368,21 +376,31 @@ export function runRMSprop(job: KernelJob): void {
       const next1 = w1 + u1;
       const next2 = w2 + u2;
       const nextLoss = surface.valueAndGradientInto(gradient, next1, next2);
-      // One test on the usual path: NaN fails every comparison and x − x is 0 only for finite x.
-      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && nextLoss - nextLoss === 0)) {
-        diverged = t;
-        // Not finite (or the rule failed): the step does not count. Finite beyond the bound: it does.
-        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) break;
+      const nextG1 = gradient[0];
+      const nextG2 = gradient[1];
+      // One test on the usual path: NaN fails every comparison, and x − x is 0 only for finite x, so
+      // this is "the rule went on, the new point is inside the bound, its loss and gradient are finite".
+      const finiteLossAndGradient = nextLoss - nextLoss + (nextG1 - nextG1) + (nextG2 - nextG2) === 0;
+      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && finiteLossAndGradient)) {
+        // Not finite (or the rule failed): the step does not count.
+        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) {
+          diverged = t;
+          break;
+        }
+        // Finite beyond the bound: the step counts, then the run stops. A gradient that is not finite
+        // stops it before the next step uses it (there is none after the last).
+        if (Math.abs(next1) > bound || Math.abs(next2) > bound) diverged = t;
+        else if (t < steps) diverged = t + 1;
       }
       w1 = next1;
       w2 = next2;
       loss = nextLoss;
-      g1 = gradient[0];
-      g2 = gradient[1];
+      g1 = nextG1;
+      g2 = nextG2;
       completed = t;
       if (loss < minLoss) minLoss = loss;
       if (reached < 0 && loss <= lossTarget) reached = t;
-      if (t === probeStep) probeLoss = loss;
+      if (probing && t === probeStep) probeLoss = loss;
       if (sampled && t % every === 0) {
         const o = sampleBase + (t / every) * 3;
         trajectories[o] = w1;
@@ -429,6 +447,7 @@ export function runAdam(job: KernelJob): void {
   const { processed, noise, clip } = job;
   const { steps, lossTarget, seed, starts, streams, hyperparameters: hpRows } = request;
   const sampled = every > 0;
+  const probing = probeStep >= 0;
   // Plain arrays, not typed ones: once the surface call is inlined V8 keeps their values in registers.
   const gradient: [number, number] = [0, 0];
   const g: [number, number] = [0, 0];
@@ -447,6 +466,8 @@ export function runAdam(job: KernelJob): void {
 
     const oneMinusBeta1 = 1 - beta1;
     const oneMinusBeta2 = 1 - beta2;
+    const firstCorrections = c.firstCorrection.table(beta1);
+    const roots = c.rootSecondCorrection.table(beta2);
     let m1 = 0;
     let m2 = 0;
     let v1 = 0;
@@ -465,6 +486,7 @@ export function runAdam(job: KernelJob): void {
     let completed = 0;
     let probeLoss = probeStep === 0 ? loss : Number.NaN;
     if (!Number.isFinite(loss)) diverged = 0;
+    else if (steps > 0 && !(g1 - g1 + (g2 - g2) === 0)) diverged = 1;
     else if (loss <= lossTarget) reached = 0;
     const sampleBase = row * sampleCount * 3;
     if (sampled) {
@@ -474,12 +496,6 @@ export function runAdam(job: KernelJob): void {
     }
 
     for (let t = 1; t <= steps && diverged < 0; t++) {
-      // x − x is 0 only for finite x (NaN and ±Inf give NaN): one test for both coordinates.
-      if (!(g1 - g1 + (g2 - g2) === 0)) {
-        diverged = t;
-        break;
-      }
-
       // The gradient the optimizer sees.
       let d1 = g1;
       let d2 = g2;
@@ -510,29 +526,47 @@ export function runAdam(job: KernelJob): void {
           q1 = vMax1 = Math.max(vMax1, v1);
           q2 = vMax2 = Math.max(vMax2, v2);
         }
-        const firstCorrection = corrected ? c.firstCorrection.get(beta1, t) : 1;
-        const root = corrected ? c.rootSecondCorrection.get(beta2, t) : 1;
+        let firstCorrection = 1;
+        let root = 1;
+        if (corrected) {
+          let first = firstCorrections[t]!;
+          if (first !== first) first = c.firstCorrection.fill(t);
+          let second = roots[t]!;
+          if (second !== second) second = c.rootSecondCorrection.fill(t);
+          firstCorrection = first;
+          root = second;
+        }
         u1 = (-(lr / (Math.sqrt(q1) / root + eps)) * m1) / firstCorrection;
         u2 = (-(lr / (Math.sqrt(q2) / root + eps)) * m2) / firstCorrection;
       }
       const next1 = w1 + u1;
       const next2 = w2 + u2;
       const nextLoss = surface.valueAndGradientInto(gradient, next1, next2);
-      // One test on the usual path: NaN fails every comparison and x − x is 0 only for finite x.
-      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && nextLoss - nextLoss === 0)) {
-        diverged = t;
-        // Not finite (or the rule failed): the step does not count. Finite beyond the bound: it does.
-        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) break;
+      const nextG1 = gradient[0];
+      const nextG2 = gradient[1];
+      // One test on the usual path: NaN fails every comparison, and x − x is 0 only for finite x, so
+      // this is "the rule went on, the new point is inside the bound, its loss and gradient are finite".
+      const finiteLossAndGradient = nextLoss - nextLoss + (nextG1 - nextG1) + (nextG2 - nextG2) === 0;
+      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && finiteLossAndGradient)) {
+        // Not finite (or the rule failed): the step does not count.
+        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) {
+          diverged = t;
+          break;
+        }
+        // Finite beyond the bound: the step counts, then the run stops. A gradient that is not finite
+        // stops it before the next step uses it (there is none after the last).
+        if (Math.abs(next1) > bound || Math.abs(next2) > bound) diverged = t;
+        else if (t < steps) diverged = t + 1;
       }
       w1 = next1;
       w2 = next2;
       loss = nextLoss;
-      g1 = gradient[0];
-      g2 = gradient[1];
+      g1 = nextG1;
+      g2 = nextG2;
       completed = t;
       if (loss < minLoss) minLoss = loss;
       if (reached < 0 && loss <= lossTarget) reached = t;
-      if (t === probeStep) probeLoss = loss;
+      if (probing && t === probeStep) probeLoss = loss;
       if (sampled && t % every === 0) {
         const o = sampleBase + (t / every) * 3;
         trajectories[o] = w1;
@@ -579,6 +613,7 @@ export function runAdamW(job: KernelJob): void {
   const { processed, noise, clip } = job;
   const { steps, lossTarget, seed, starts, streams, hyperparameters: hpRows } = request;
   const sampled = every > 0;
+  const probing = probeStep >= 0;
   // Plain arrays, not typed ones: once the surface call is inlined V8 keeps their values in registers.
   const gradient: [number, number] = [0, 0];
   const g: [number, number] = [0, 0];
@@ -597,6 +632,8 @@ export function runAdamW(job: KernelJob): void {
 
     const oneMinusBeta1 = 1 - beta1;
     const oneMinusBeta2 = 1 - beta2;
+    const firstCorrections = c.firstCorrection.table(beta1);
+    const roots = c.rootSecondCorrection.table(beta2);
     let m1 = 0;
     let m2 = 0;
     let v1 = 0;
@@ -615,6 +652,7 @@ export function runAdamW(job: KernelJob): void {
     let completed = 0;
     let probeLoss = probeStep === 0 ? loss : Number.NaN;
     if (!Number.isFinite(loss)) diverged = 0;
+    else if (steps > 0 && !(g1 - g1 + (g2 - g2) === 0)) diverged = 1;
     else if (loss <= lossTarget) reached = 0;
     const sampleBase = row * sampleCount * 3;
     if (sampled) {
@@ -624,12 +662,6 @@ export function runAdamW(job: KernelJob): void {
     }
 
     for (let t = 1; t <= steps && diverged < 0; t++) {
-      // x − x is 0 only for finite x (NaN and ±Inf give NaN): one test for both coordinates.
-      if (!(g1 - g1 + (g2 - g2) === 0)) {
-        diverged = t;
-        break;
-      }
-
       // The gradient the optimizer sees.
       let d1 = g1;
       let d2 = g2;
@@ -656,8 +688,16 @@ export function runAdamW(job: KernelJob): void {
           q1 = vMax1 = Math.max(vMax1, v1);
           q2 = vMax2 = Math.max(vMax2, v2);
         }
-        const firstCorrection = corrected ? c.firstCorrection.get(beta1, t) : 1;
-        const root = corrected ? c.rootSecondCorrection.get(beta2, t) : 1;
+        let firstCorrection = 1;
+        let root = 1;
+        if (corrected) {
+          let first = firstCorrections[t]!;
+          if (first !== first) first = c.firstCorrection.fill(t);
+          let second = roots[t]!;
+          if (second !== second) second = c.rootSecondCorrection.fill(t);
+          firstCorrection = first;
+          root = second;
+        }
         u1 = (-(lr / (Math.sqrt(q1) / root + eps)) * m1) / firstCorrection;
         u2 = (-(lr / (Math.sqrt(q2) / root + eps)) * m2) / firstCorrection;
         // Decoupled decay: Δw = Adam's step − lr·λ·w.
@@ -668,21 +708,31 @@ export function runAdamW(job: KernelJob): void {
       const next1 = w1 + u1;
       const next2 = w2 + u2;
       const nextLoss = surface.valueAndGradientInto(gradient, next1, next2);
-      // One test on the usual path: NaN fails every comparison and x − x is 0 only for finite x.
-      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && nextLoss - nextLoss === 0)) {
-        diverged = t;
-        // Not finite (or the rule failed): the step does not count. Finite beyond the bound: it does.
-        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) break;
+      const nextG1 = gradient[0];
+      const nextG2 = gradient[1];
+      // One test on the usual path: NaN fails every comparison, and x − x is 0 only for finite x, so
+      // this is "the rule went on, the new point is inside the bound, its loss and gradient are finite".
+      const finiteLossAndGradient = nextLoss - nextLoss + (nextG1 - nextG1) + (nextG2 - nextG2) === 0;
+      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && finiteLossAndGradient)) {
+        // Not finite (or the rule failed): the step does not count.
+        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) {
+          diverged = t;
+          break;
+        }
+        // Finite beyond the bound: the step counts, then the run stops. A gradient that is not finite
+        // stops it before the next step uses it (there is none after the last).
+        if (Math.abs(next1) > bound || Math.abs(next2) > bound) diverged = t;
+        else if (t < steps) diverged = t + 1;
       }
       w1 = next1;
       w2 = next2;
       loss = nextLoss;
-      g1 = gradient[0];
-      g2 = gradient[1];
+      g1 = nextG1;
+      g2 = nextG2;
       completed = t;
       if (loss < minLoss) minLoss = loss;
       if (reached < 0 && loss <= lossTarget) reached = t;
-      if (t === probeStep) probeLoss = loss;
+      if (probing && t === probeStep) probeLoss = loss;
       if (sampled && t % every === 0) {
         const o = sampleBase + (t / every) * 3;
         trajectories[o] = w1;
@@ -729,6 +779,7 @@ export function runAdamax(job: KernelJob): void {
   const { processed, noise, clip } = job;
   const { steps, lossTarget, seed, starts, streams, hyperparameters: hpRows } = request;
   const sampled = every > 0;
+  const probing = probeStep >= 0;
   // Plain arrays, not typed ones: once the surface call is inlined V8 keeps their values in registers.
   const gradient: [number, number] = [0, 0];
   const g: [number, number] = [0, 0];
@@ -743,6 +794,7 @@ export function runAdamax(job: KernelJob): void {
     const eps = hpRows[h + 3]!;
     const decay = hpRows[h + 4]!;
 
+    const powers = c.power1.table(beta1);
     let m1 = 0;
     let m2 = 0;
     let x1 = 0;
@@ -759,6 +811,7 @@ export function runAdamax(job: KernelJob): void {
     let completed = 0;
     let probeLoss = probeStep === 0 ? loss : Number.NaN;
     if (!Number.isFinite(loss)) diverged = 0;
+    else if (steps > 0 && !(g1 - g1 + (g2 - g2) === 0)) diverged = 1;
     else if (loss <= lossTarget) reached = 0;
     const sampleBase = row * sampleCount * 3;
     if (sampled) {
@@ -768,12 +821,6 @@ export function runAdamax(job: KernelJob): void {
     }
 
     for (let t = 1; t <= steps && diverged < 0; t++) {
-      // x − x is 0 only for finite x (NaN and ±Inf give NaN): one test for both coordinates.
-      if (!(g1 - g1 + (g2 - g2) === 0)) {
-        diverged = t;
-        break;
-      }
-
       // The gradient the optimizer sees.
       let d1 = g1;
       let d2 = g2;
@@ -798,28 +845,41 @@ export function runAdamax(job: KernelJob): void {
         m2 = beta1 * m2 + (1 - beta1) * d2;
         x1 = Math.max(beta2 * x1, Math.abs(d1) + eps);
         x2 = Math.max(beta2 * x2, Math.abs(d2) + eps);
-        const firstCorrection = 1 - c.power1.get(beta1, t);
+
+        let power = powers[t]!;
+        if (power !== power) power = c.power1.fill(t);
+        const firstCorrection = 1 - power;
         u1 = (-(lr / x1) * m1) / firstCorrection;
         u2 = (-(lr / x2) * m2) / firstCorrection;
       }
       const next1 = w1 + u1;
       const next2 = w2 + u2;
       const nextLoss = surface.valueAndGradientInto(gradient, next1, next2);
-      // One test on the usual path: NaN fails every comparison and x − x is 0 only for finite x.
-      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && nextLoss - nextLoss === 0)) {
-        diverged = t;
-        // Not finite (or the rule failed): the step does not count. Finite beyond the bound: it does.
-        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) break;
+      const nextG1 = gradient[0];
+      const nextG2 = gradient[1];
+      // One test on the usual path: NaN fails every comparison, and x − x is 0 only for finite x, so
+      // this is "the rule went on, the new point is inside the bound, its loss and gradient are finite".
+      const finiteLossAndGradient = nextLoss - nextLoss + (nextG1 - nextG1) + (nextG2 - nextG2) === 0;
+      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && finiteLossAndGradient)) {
+        // Not finite (or the rule failed): the step does not count.
+        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) {
+          diverged = t;
+          break;
+        }
+        // Finite beyond the bound: the step counts, then the run stops. A gradient that is not finite
+        // stops it before the next step uses it (there is none after the last).
+        if (Math.abs(next1) > bound || Math.abs(next2) > bound) diverged = t;
+        else if (t < steps) diverged = t + 1;
       }
       w1 = next1;
       w2 = next2;
       loss = nextLoss;
-      g1 = gradient[0];
-      g2 = gradient[1];
+      g1 = nextG1;
+      g2 = nextG2;
       completed = t;
       if (loss < minLoss) minLoss = loss;
       if (reached < 0 && loss <= lossTarget) reached = t;
-      if (t === probeStep) probeLoss = loss;
+      if (probing && t === probeStep) probeLoss = loss;
       if (sampled && t % every === 0) {
         const o = sampleBase + (t / every) * 3;
         trajectories[o] = w1;
@@ -866,6 +926,7 @@ export function runNAdam(job: KernelJob): void {
   const { processed, noise, clip } = job;
   const { steps, lossTarget, seed, starts, streams, hyperparameters: hpRows } = request;
   const sampled = every > 0;
+  const probing = probeStep >= 0;
   // Plain arrays, not typed ones: once the surface call is inlined V8 keeps their values in registers.
   const gradient: [number, number] = [0, 0];
   const g: [number, number] = [0, 0];
@@ -888,6 +949,9 @@ export function runNAdam(job: KernelJob): void {
     let v1 = 0;
     let v2 = 0;
     let muProduct = 1;
+    const warmups = c.warmup.table(psi);
+    const nextWarmups = c.warmupNext.table(psi);
+    const powers = c.power2.table(beta2);
     let w1 = starts[2 * p]!;
     let w2 = starts[2 * p + 1]!;
     // The loss and gradient at the current point; each step evaluates its new point once.
@@ -900,6 +964,7 @@ export function runNAdam(job: KernelJob): void {
     let completed = 0;
     let probeLoss = probeStep === 0 ? loss : Number.NaN;
     if (!Number.isFinite(loss)) diverged = 0;
+    else if (steps > 0 && !(g1 - g1 + (g2 - g2) === 0)) diverged = 1;
     else if (loss <= lossTarget) reached = 0;
     const sampleBase = row * sampleCount * 3;
     if (sampled) {
@@ -909,12 +974,6 @@ export function runNAdam(job: KernelJob): void {
     }
 
     for (let t = 1; t <= steps && diverged < 0; t++) {
-      // x − x is 0 only for finite x (NaN and ±Inf give NaN): one test for both coordinates.
-      if (!(g1 - g1 + (g2 - g2) === 0)) {
-        diverged = t;
-        break;
-      }
-
       // The gradient the optimizer sees.
       let d1 = g1;
       let d2 = g2;
@@ -935,14 +994,22 @@ export function runNAdam(job: KernelJob): void {
           d1 = d1 + decay * w1;
           d2 = d2 + decay * w2;
         }
-        const mu = beta1 * (1 - 0.5 * c.warmup.get(psi, t));
-        const muNext = beta1 * (1 - 0.5 * c.warmupNext.get(psi, t));
+
+        let warmup = warmups[t]!;
+        if (warmup !== warmup) warmup = c.warmup.fill(t);
+        let nextWarmup = nextWarmups[t]!;
+        if (nextWarmup !== nextWarmup) nextWarmup = c.warmupNext.fill(t);
+        const mu = beta1 * (1 - 0.5 * warmup);
+        const muNext = beta1 * (1 - 0.5 * nextWarmup);
         muProduct = muProduct * mu;
         m1 = beta1 * m1 + oneMinusBeta1 * d1;
         m2 = beta1 * m2 + oneMinusBeta1 * d2;
         v1 = beta2 * v1 + oneMinusBeta2 * d1 * d1;
         v2 = beta2 * v2 + oneMinusBeta2 * d2 * d2;
-        const secondCorrection = 1 - c.power2.get(beta2, t);
+
+        let power = powers[t]!;
+        if (power !== power) power = c.power2.fill(t);
+        const secondCorrection = 1 - power;
         const q1 = Math.sqrt(v1 / secondCorrection) + eps;
         const q2 = Math.sqrt(v2 / secondCorrection) + eps;
         const gradientWeight = (lr * (1 - mu)) / (1 - muProduct);
@@ -953,21 +1020,31 @@ export function runNAdam(job: KernelJob): void {
       const next1 = w1 + u1;
       const next2 = w2 + u2;
       const nextLoss = surface.valueAndGradientInto(gradient, next1, next2);
-      // One test on the usual path: NaN fails every comparison and x − x is 0 only for finite x.
-      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && nextLoss - nextLoss === 0)) {
-        diverged = t;
-        // Not finite (or the rule failed): the step does not count. Finite beyond the bound: it does.
-        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) break;
+      const nextG1 = gradient[0];
+      const nextG2 = gradient[1];
+      // One test on the usual path: NaN fails every comparison, and x − x is 0 only for finite x, so
+      // this is "the rule went on, the new point is inside the bound, its loss and gradient are finite".
+      const finiteLossAndGradient = nextLoss - nextLoss + (nextG1 - nextG1) + (nextG2 - nextG2) === 0;
+      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && finiteLossAndGradient)) {
+        // Not finite (or the rule failed): the step does not count.
+        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) {
+          diverged = t;
+          break;
+        }
+        // Finite beyond the bound: the step counts, then the run stops. A gradient that is not finite
+        // stops it before the next step uses it (there is none after the last).
+        if (Math.abs(next1) > bound || Math.abs(next2) > bound) diverged = t;
+        else if (t < steps) diverged = t + 1;
       }
       w1 = next1;
       w2 = next2;
       loss = nextLoss;
-      g1 = gradient[0];
-      g2 = gradient[1];
+      g1 = nextG1;
+      g2 = nextG2;
       completed = t;
       if (loss < minLoss) minLoss = loss;
       if (reached < 0 && loss <= lossTarget) reached = t;
-      if (t === probeStep) probeLoss = loss;
+      if (probing && t === probeStep) probeLoss = loss;
       if (sampled && t % every === 0) {
         const o = sampleBase + (t / every) * 3;
         trajectories[o] = w1;
@@ -1004,6 +1081,7 @@ export function runAdadelta(job: KernelJob): void {
   const { processed, noise, clip } = job;
   const { steps, lossTarget, seed, starts, streams, hyperparameters: hpRows } = request;
   const sampled = every > 0;
+  const probing = probeStep >= 0;
   // Plain arrays, not typed ones: once the surface call is inlined V8 keeps their values in registers.
   const gradient: [number, number] = [0, 0];
   const g: [number, number] = [0, 0];
@@ -1033,6 +1111,7 @@ export function runAdadelta(job: KernelJob): void {
     let completed = 0;
     let probeLoss = probeStep === 0 ? loss : Number.NaN;
     if (!Number.isFinite(loss)) diverged = 0;
+    else if (steps > 0 && !(g1 - g1 + (g2 - g2) === 0)) diverged = 1;
     else if (loss <= lossTarget) reached = 0;
     const sampleBase = row * sampleCount * 3;
     if (sampled) {
@@ -1042,12 +1121,6 @@ export function runAdadelta(job: KernelJob): void {
     }
 
     for (let t = 1; t <= steps && diverged < 0; t++) {
-      // x − x is 0 only for finite x (NaN and ±Inf give NaN): one test for both coordinates.
-      if (!(g1 - g1 + (g2 - g2) === 0)) {
-        diverged = t;
-        break;
-      }
-
       // The gradient the optimizer sees.
       let d1 = g1;
       let d2 = g2;
@@ -1080,21 +1153,31 @@ export function runAdadelta(job: KernelJob): void {
       const next1 = w1 + u1;
       const next2 = w2 + u2;
       const nextLoss = surface.valueAndGradientInto(gradient, next1, next2);
-      // One test on the usual path: NaN fails every comparison and x − x is 0 only for finite x.
-      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && nextLoss - nextLoss === 0)) {
-        diverged = t;
-        // Not finite (or the rule failed): the step does not count. Finite beyond the bound: it does.
-        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) break;
+      const nextG1 = gradient[0];
+      const nextG2 = gradient[1];
+      // One test on the usual path: NaN fails every comparison, and x − x is 0 only for finite x, so
+      // this is "the rule went on, the new point is inside the bound, its loss and gradient are finite".
+      const finiteLossAndGradient = nextLoss - nextLoss + (nextG1 - nextG1) + (nextG2 - nextG2) === 0;
+      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && finiteLossAndGradient)) {
+        // Not finite (or the rule failed): the step does not count.
+        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) {
+          diverged = t;
+          break;
+        }
+        // Finite beyond the bound: the step counts, then the run stops. A gradient that is not finite
+        // stops it before the next step uses it (there is none after the last).
+        if (Math.abs(next1) > bound || Math.abs(next2) > bound) diverged = t;
+        else if (t < steps) diverged = t + 1;
       }
       w1 = next1;
       w2 = next2;
       loss = nextLoss;
-      g1 = gradient[0];
-      g2 = gradient[1];
+      g1 = nextG1;
+      g2 = nextG2;
       completed = t;
       if (loss < minLoss) minLoss = loss;
       if (reached < 0 && loss <= lossTarget) reached = t;
-      if (t === probeStep) probeLoss = loss;
+      if (probing && t === probeStep) probeLoss = loss;
       if (sampled && t % every === 0) {
         const o = sampleBase + (t / every) * 3;
         trajectories[o] = w1;
@@ -1131,6 +1214,7 @@ export function runNewton(job: KernelJob): void {
   const { processed, noise, clip } = job;
   const { steps, lossTarget, seed, starts, streams, hyperparameters: hpRows } = request;
   const sampled = every > 0;
+  const probing = probeStep >= 0;
   // Plain arrays, not typed ones: once the surface call is inlined V8 keeps their values in registers.
   const gradient: [number, number] = [0, 0];
   const g: [number, number] = [0, 0];
@@ -1154,6 +1238,7 @@ export function runNewton(job: KernelJob): void {
     let completed = 0;
     let probeLoss = probeStep === 0 ? loss : Number.NaN;
     if (!Number.isFinite(loss)) diverged = 0;
+    else if (steps > 0 && !(g1 - g1 + (g2 - g2) === 0)) diverged = 1;
     else if (loss <= lossTarget) reached = 0;
     const sampleBase = row * sampleCount * 3;
     if (sampled) {
@@ -1163,12 +1248,6 @@ export function runNewton(job: KernelJob): void {
     }
 
     for (let t = 1; t <= steps && diverged < 0; t++) {
-      // x − x is 0 only for finite x (NaN and ±Inf give NaN): one test for both coordinates.
-      if (!(g1 - g1 + (g2 - g2) === 0)) {
-        diverged = t;
-        break;
-      }
-
       // The gradient the optimizer sees.
       let d1 = g1;
       let d2 = g2;
@@ -1201,21 +1280,31 @@ export function runNewton(job: KernelJob): void {
       const next1 = w1 + u1;
       const next2 = w2 + u2;
       const nextLoss = surface.valueAndGradientInto(gradient, next1, next2);
-      // One test on the usual path: NaN fails every comparison and x − x is 0 only for finite x.
-      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && nextLoss - nextLoss === 0)) {
-        diverged = t;
-        // Not finite (or the rule failed): the step does not count. Finite beyond the bound: it does.
-        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) break;
+      const nextG1 = gradient[0];
+      const nextG2 = gradient[1];
+      // One test on the usual path: NaN fails every comparison, and x − x is 0 only for finite x, so
+      // this is "the rule went on, the new point is inside the bound, its loss and gradient are finite".
+      const finiteLossAndGradient = nextLoss - nextLoss + (nextG1 - nextG1) + (nextG2 - nextG2) === 0;
+      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && finiteLossAndGradient)) {
+        // Not finite (or the rule failed): the step does not count.
+        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) {
+          diverged = t;
+          break;
+        }
+        // Finite beyond the bound: the step counts, then the run stops. A gradient that is not finite
+        // stops it before the next step uses it (there is none after the last).
+        if (Math.abs(next1) > bound || Math.abs(next2) > bound) diverged = t;
+        else if (t < steps) diverged = t + 1;
       }
       w1 = next1;
       w2 = next2;
       loss = nextLoss;
-      g1 = gradient[0];
-      g2 = gradient[1];
+      g1 = nextG1;
+      g2 = nextG2;
       completed = t;
       if (loss < minLoss) minLoss = loss;
       if (reached < 0 && loss <= lossTarget) reached = t;
-      if (t === probeStep) probeLoss = loss;
+      if (probing && t === probeStep) probeLoss = loss;
       if (sampled && t % every === 0) {
         const o = sampleBase + (t / every) * 3;
         trajectories[o] = w1;
@@ -1252,6 +1341,7 @@ export function runRandomSearch(job: KernelJob): void {
 
   const { steps, lossTarget, seed, starts, streams, hyperparameters: hpRows } = request;
   const sampled = every > 0;
+  const probing = probeStep >= 0;
   // Plain arrays, not typed ones: once the surface call is inlined V8 keeps their values in registers.
   const gradient: [number, number] = [0, 0];
 
@@ -1273,6 +1363,7 @@ export function runRandomSearch(job: KernelJob): void {
     let completed = 0;
     let probeLoss = probeStep === 0 ? loss : Number.NaN;
     if (!Number.isFinite(loss)) diverged = 0;
+    else if (steps > 0 && !(g1 - g1 + (g2 - g2) === 0)) diverged = 1;
     else if (loss <= lossTarget) reached = 0;
     const sampleBase = row * sampleCount * 3;
     if (sampled) {
@@ -1282,12 +1373,6 @@ export function runRandomSearch(job: KernelJob): void {
     }
 
     for (let t = 1; t <= steps && diverged < 0; t++) {
-      // x − x is 0 only for finite x (NaN and ±Inf give NaN): one test for both coordinates.
-      if (!(g1 - g1 + (g2 - g2) === 0)) {
-        diverged = t;
-        break;
-      }
-
       const lr = constantRate ? baseLr : scheduledLearningRate(schedule, baseLr, t - 1);
       let u1 = 0;
       let u2 = 0;
@@ -1306,21 +1391,31 @@ export function runRandomSearch(job: KernelJob): void {
       const next1 = w1 + u1;
       const next2 = w2 + u2;
       const nextLoss = surface.valueAndGradientInto(gradient, next1, next2);
-      // One test on the usual path: NaN fails every comparison and x − x is 0 only for finite x.
-      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && nextLoss - nextLoss === 0)) {
-        diverged = t;
-        // Not finite (or the rule failed): the step does not count. Finite beyond the bound: it does.
-        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) break;
+      const nextG1 = gradient[0];
+      const nextG2 = gradient[1];
+      // One test on the usual path: NaN fails every comparison, and x − x is 0 only for finite x, so
+      // this is "the rule went on, the new point is inside the bound, its loss and gradient are finite".
+      const finiteLossAndGradient = nextLoss - nextLoss + (nextG1 - nextG1) + (nextG2 - nextG2) === 0;
+      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && finiteLossAndGradient)) {
+        // Not finite (or the rule failed): the step does not count.
+        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) {
+          diverged = t;
+          break;
+        }
+        // Finite beyond the bound: the step counts, then the run stops. A gradient that is not finite
+        // stops it before the next step uses it (there is none after the last).
+        if (Math.abs(next1) > bound || Math.abs(next2) > bound) diverged = t;
+        else if (t < steps) diverged = t + 1;
       }
       w1 = next1;
       w2 = next2;
       loss = nextLoss;
-      g1 = gradient[0];
-      g2 = gradient[1];
+      g1 = nextG1;
+      g2 = nextG2;
       completed = t;
       if (loss < minLoss) minLoss = loss;
       if (reached < 0 && loss <= lossTarget) reached = t;
-      if (t === probeStep) probeLoss = loss;
+      if (probing && t === probeStep) probeLoss = loss;
       if (sampled && t % every === 0) {
         const o = sampleBase + (t / every) * 3;
         trajectories[o] = w1;
@@ -1357,6 +1452,7 @@ export function runSpecStep(job: KernelJob): void {
   const { processed, noise, clip } = job;
   const { steps, lossTarget, seed, starts, streams, hyperparameters: hpRows } = request;
   const sampled = every > 0;
+  const probing = probeStep >= 0;
   // Plain arrays, not typed ones: once the surface call is inlined V8 keeps their values in registers.
   const gradient: [number, number] = [0, 0];
   const g: [number, number] = [0, 0];
@@ -1382,6 +1478,7 @@ export function runSpecStep(job: KernelJob): void {
     let completed = 0;
     let probeLoss = probeStep === 0 ? loss : Number.NaN;
     if (!Number.isFinite(loss)) diverged = 0;
+    else if (steps > 0 && !(g1 - g1 + (g2 - g2) === 0)) diverged = 1;
     else if (loss <= lossTarget) reached = 0;
     const sampleBase = row * sampleCount * 3;
     if (sampled) {
@@ -1391,12 +1488,6 @@ export function runSpecStep(job: KernelJob): void {
     }
 
     for (let t = 1; t <= steps && diverged < 0; t++) {
-      // x − x is 0 only for finite x (NaN and ±Inf give NaN): one test for both coordinates.
-      if (!(g1 - g1 + (g2 - g2) === 0)) {
-        diverged = t;
-        break;
-      }
-
       // The gradient the optimizer sees.
       let d1 = g1;
       let d2 = g2;
@@ -1421,21 +1512,31 @@ export function runSpecStep(job: KernelJob): void {
       const next1 = w1 + u1;
       const next2 = w2 + u2;
       const nextLoss = surface.valueAndGradientInto(gradient, next1, next2);
-      // One test on the usual path: NaN fails every comparison and x − x is 0 only for finite x.
-      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && nextLoss - nextLoss === 0)) {
-        diverged = t;
-        // Not finite (or the rule failed): the step does not count. Finite beyond the bound: it does.
-        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) break;
+      const nextG1 = gradient[0];
+      const nextG2 = gradient[1];
+      // One test on the usual path: NaN fails every comparison, and x − x is 0 only for finite x, so
+      // this is "the rule went on, the new point is inside the bound, its loss and gradient are finite".
+      const finiteLossAndGradient = nextLoss - nextLoss + (nextG1 - nextG1) + (nextG2 - nextG2) === 0;
+      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && finiteLossAndGradient)) {
+        // Not finite (or the rule failed): the step does not count.
+        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) {
+          diverged = t;
+          break;
+        }
+        // Finite beyond the bound: the step counts, then the run stops. A gradient that is not finite
+        // stops it before the next step uses it (there is none after the last).
+        if (Math.abs(next1) > bound || Math.abs(next2) > bound) diverged = t;
+        else if (t < steps) diverged = t + 1;
       }
       w1 = next1;
       w2 = next2;
       loss = nextLoss;
-      g1 = gradient[0];
-      g2 = gradient[1];
+      g1 = nextG1;
+      g2 = nextG2;
       completed = t;
       if (loss < minLoss) minLoss = loss;
       if (reached < 0 && loss <= lossTarget) reached = t;
-      if (t === probeStep) probeLoss = loss;
+      if (probing && t === probeStep) probeLoss = loss;
       if (sampled && t % every === 0) {
         const o = sampleBase + (t / every) * 3;
         trajectories[o] = w1;
