@@ -14,6 +14,7 @@ import { DEFAULT_SCENE } from '../../src/state/defaultScene';
 import { benchStarts, plainAdam, plainAdamTracked } from '../plainLoop';
 import { bareAdamLooped, bareAdamPerStep, enginePerStep } from './perStep';
 import { PlainWorkers } from './plainWorkers';
+import { tfjsAdam, tfjsAdamTracked } from './tfjsAdam';
 import { LIMITS } from '../../src/core/limits';
 
 export interface BenchOptions {
@@ -64,33 +65,6 @@ async function time(run: () => Promise<unknown> | unknown): Promise<number> {
   const start = performance.now();
   await run();
   return performance.now() - start;
-}
-
-function tfjsAdam(starts: Float64Array, steps: number): Promise<number> {
-  return (async () => {
-    const n = starts.length / 2;
-    let w = tf.tensor2d(Float32Array.from(starts), [n, 2]);
-    let m = tf.zeros([n, 2]);
-    let v = tf.zeros([n, 2]);
-    const scale = tf.tensor1d([2, 50]);
-    for (let t = 1; t <= steps; t++) {
-      const [nw, nm, nv] = tf.tidy(() => {
-        const g = w.mul(scale);
-        const m2 = m.mul(0.9).add(g.mul(0.1));
-        const v2 = v.mul(0.999).add(g.square().mul(0.001));
-        const mHat = m2.div(1 - 0.9 ** t);
-        const vHat = v2.div(1 - 0.999 ** t);
-        return [w.sub(mHat.mul(LR).div(vHat.sqrt().add(1e-8))), m2, v2];
-      });
-      w.dispose();
-      m.dispose();
-      v.dispose();
-      [w, m, v] = [nw, nm, nv] as [tf.Tensor2D, tf.Tensor, tf.Tensor];
-    }
-    const data = await w.data();
-    for (const tensor of [w, m, v, scale]) tensor.dispose();
-    return data[0] ?? 0;
-  })();
 }
 
 export async function runBenchmarks(options: BenchOptions): Promise<BenchRow[]> {
@@ -151,7 +125,14 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchRow[]> 
       'bare plain JS Adam loop, 1 thread (page, reference)',
       async (starts, _, steps) => plainAdam(starts, steps, LR),
     ],
-    [`tfjs ops (${tfBackend} backend)`, (starts, _, steps) => tfjsAdam(starts, steps)],
+    [
+      `tfjs ops, same work (${tfBackend} backend)`,
+      (starts, _, steps) => tfjsAdamTracked(starts, steps, LR, TARGET, LIMITS.divergenceBound),
+    ],
+    [
+      `tfjs ops, bare Adam (${tfBackend} backend, reference)`,
+      (starts, _, steps) => tfjsAdam(starts, steps, LR),
+    ],
   );
 
   if (options.only?.length) {
