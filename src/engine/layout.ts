@@ -96,6 +96,11 @@ export function particleHyperparameters(
   return rows;
 }
 
+/** Whether a request's hyperparameters are the compact form: one row that every particle shares. */
+export function holdsOneRow(hyperparameters: ArrayLike<number>, width: number): boolean {
+  return hyperparameters.length === width;
+}
+
 /**
  * Whether every particle uses the same hyperparameter row: the request holds a single row, or n rows
  * that all equal the first (the usual batch: an outcome map, a crowd; a sweep differs by row 1).
@@ -105,7 +110,7 @@ export function hyperparametersShared(
   count: number,
   width: number,
 ): boolean {
-  if (hyperparameters.length === width) return true;
+  if (holdsOneRow(hyperparameters, width)) return true;
   for (let p = 1; p < count; p++)
     for (let k = 0, o = p * width; k < width; k++)
       if (hyperparameters[o + k] !== hyperparameters[k]) return false;

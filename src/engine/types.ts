@@ -7,6 +7,7 @@
 import type { Clipping } from '../core/gradientProcessing';
 import type { SurfaceRef } from '../core/scene';
 import type { Schedule } from '../core/schedules';
+import { holdsOneRow } from './layout';
 
 export interface BatchRequest {
   readonly surface: SurfaceRef;
@@ -109,7 +110,7 @@ export function sliceRequest(
 ): BatchRequest {
   const streams = new Uint32Array(to - from);
   for (let p = from; p < to; p++) streams[p - from] = request.streams?.[p] ?? p;
-  const oneRow = sharedRow || request.hyperparameters.length === hyperparameterWidth;
+  const oneRow = sharedRow || holdsOneRow(request.hyperparameters, hyperparameterWidth);
   return {
     ...request,
     count: to - from,

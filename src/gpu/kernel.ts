@@ -4,7 +4,7 @@
  * the optimizer's update rule (src/gpu/optimizers/<type>.wgsl) and the step loop. Pure: no device needed,
  * so the generated source is snapshot- and structure-tested in Node.
  */
-import { hyperparameterLayout, type HyperparameterLayout } from '../engine/layout';
+import { holdsOneRow, hyperparameterLayout, type HyperparameterLayout } from '../engine/layout';
 import bindingsWgsl from './wgsl/bindings.wgsl?raw';
 import gradientWgsl from './wgsl/gradient.wgsl?raw';
 import mainWgsl from './wgsl/main.wgsl?raw';
@@ -101,7 +101,7 @@ export function batchBooleanConstants(
 ): Record<string, number> {
   const constants: Record<string, number> = {};
   // A request may hold a single row that every particle shares.
-  const rows = hyperparameters.length === layout.width ? 1 : count;
+  const rows = holdsOneRow(hyperparameters, layout.width) ? 1 : count;
   layout.columns.forEach((column, index) => {
     if (column.kind !== 'boolean' || count === 0) return;
     const first = hyperparameters[index] ?? Number.NaN;

@@ -8,7 +8,7 @@ import { LIMITS } from '../core/limits';
 import { getOptimizer, type Oracle, type OptimizerSpec } from '../core/optimizers';
 import type { Schedule } from '../core/schedules';
 import type { Hessian2, Vec2 } from '../core/types';
-import { hyperparameterLayout, type HyperparameterLayout } from '../engine/layout';
+import { holdsOneRow, hyperparameterLayout, type HyperparameterLayout } from '../engine/layout';
 import { sampleCountOf, type BatchRequest } from '../engine/types';
 import { RuleContext } from './stepPowers';
 
@@ -87,8 +87,8 @@ export function prepareJob(
     to,
     summary,
     trajectories,
-    context: new RuleContext(oracle, request.seed, request.steps),
-    rowStride: request.hyperparameters.length === layout.width ? 0 : layout.width,
+    context: new RuleContext(request.steps),
+    rowStride: holdsOneRow(request.hyperparameters, layout.width) ? 0 : layout.width,
     lrColumn: layout.columns.findIndex((column) => column.name === 'lr'),
     sampleCount: sampleCountOf(request),
     every: request.sampleEvery ?? 0,

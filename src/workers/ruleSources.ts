@@ -7,7 +7,7 @@
  * The arithmetic is the specs' (src/core/optimizers), in the same order, so trajectories are
  * bit-identical to runOptimizer (cpuKernel.test.ts). In a step, `d1, d2` is the gradient the optimizer
  * sees (after noise and clipping; a rule may fold weight decay into it), `lr` the scheduled rate, `t` the
- * 1-based step, `w1, w2, loss` the current point, `c` the RuleContext (memoized powers, the oracle);
+ * 1-based step, `w1, w2, loss` the current point, `c` the RuleContext (memoized powers), `oracle` the surface;
  * the step sets `u1, u2` (Δw) and may set `ok = false` (the rule cannot continue).
  */
 

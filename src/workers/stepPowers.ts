@@ -3,8 +3,6 @@
  * per step index: the same Math.pow calls as the specs make, so bit-identical, paid once per step
  * instead of once per particle-step when a batch shares its betas.
  */
-import type { Oracle } from '../core/optimizers';
-
 /**
  * Math.pow(base, f(t)) memoized per step for the current base: the same call with the same arguments,
  * so bit-identical, but paid once per step index instead of once per particle-step when a batch shares
@@ -42,7 +40,7 @@ export class StepPowers {
   }
 }
 
-/** What a rule needs besides its slots: the surface, the particle's random stream, the memoized powers. */
+/** The memoized powers the rules read (`c` in ruleSources.ts), one table per expression. */
 export class RuleContext {
   readonly power1: StepPowers;
   readonly power2: StepPowers;
@@ -53,11 +51,7 @@ export class RuleContext {
   readonly warmup: StepPowers;
   readonly warmupNext: StepPowers;
 
-  constructor(
-    readonly oracle: Oracle,
-    readonly seed: number,
-    steps: number,
-  ) {
+  constructor(steps: number) {
     this.power1 = new StepPowers(steps, (base, t) => Math.pow(base, t));
     this.power2 = new StepPowers(steps, (base, t) => Math.pow(base, t));
     this.firstCorrection = new StepPowers(steps, (beta1, t) => 1 - Math.pow(beta1, t));

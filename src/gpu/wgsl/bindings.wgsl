@@ -36,7 +36,7 @@ override PROBE: bool = false;        // a probe step inside the run: keep the lo
 
 @group(0) @binding(0) var<uniform> batch: Batch;
 // In sections: every particle's (w1, w2), then the streams (u32 bits) if any, then the optimizer's
-// hyperparameter rows (see `struct Hyper` and load_particle).
+// hyperparameter rows (see `struct Hyper` and particle_hyper).
 @group(0) @binding(1) var<storage, read> particles: array<f32>;
 // Per particle of this dispatch, SUMMARY_STRIDE floats: final w1, w2, loss, min loss, reached step, diverged step, completed, probe loss.
 @group(0) @binding(2) var<storage, read_write> summary: array<f32>;
