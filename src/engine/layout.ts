@@ -73,8 +73,11 @@ export function decodeHyperparameters(
 }
 
 /**
- * n rows: every particle gets `base`, then each varied column (by column name, e.g. 'lr' or 'betas[1]')
- * overrides its own value per particle. This is how sweeps and comparisons vary settings per particle.
+ * The hyperparameter rows of a batch of `count` particles: every particle gets `base`, then each varied
+ * column (by column name, e.g. 'lr' or 'betas[1]') overrides its own value per particle. This is how
+ * sweeps and comparisons vary settings per particle. With nothing varied it is the compact form, one row
+ * that every particle shares: building, checking and moving n copies of it cost a 1M-particle batch
+ * about as much main-thread time as its CPU steps (read a row with `rowOffset`).
  */
 export function particleHyperparameters(
   optimizerType: string,
@@ -83,17 +86,24 @@ export function particleHyperparameters(
   varied: Readonly<Record<string, ArrayLike<number>>> = {},
 ): Float64Array {
   const layout = hyperparameterLayout(optimizerType);
-  const rows = new Float64Array(count * layout.width);
+  const columns = Object.entries(varied);
+  const rows = new Float64Array((columns.length === 0 ? 1 : count) * layout.width);
   encodeHyperparameters(layout, base, rows, 0);
+  if (columns.length === 0) return rows;
   // Copy the first row into the rest by doubling: a few block copies instead of one per particle.
   for (let filled = layout.width; filled < rows.length; filled *= 2)
     rows.copyWithin(filled, 0, Math.min(filled, rows.length - filled));
-  for (const [name, values] of Object.entries(varied)) {
+  for (const [name, values] of columns) {
     const column = layout.columns.findIndex((c) => c.name === name);
     if (column < 0) throw new Error(`${optimizerType} has no hyperparameter column ${name}`);
     for (let p = 0; p < count; p++) rows[p * layout.width + column] = values[p] ?? Number.NaN;
   }
   return rows;
+}
+
+/** Where particle p's row starts in a request's hyperparameters (row 0 for the compact form). */
+export function rowOffset(hyperparameters: ArrayLike<number>, p: number, width: number): number {
+  return holdsOneRow(hyperparameters, width) ? 0 : p * width;
 }
 
 /** Whether a request's hyperparameters are the compact form: one row that every particle shares. */

@@ -3,7 +3,7 @@ import { OPTIMIZERS } from '../core/optimizers';
 import { resolveOptimizer } from '../core/scene';
 import { runOptimizer } from '../core/simulate';
 import { SURFACES, getSurface } from '../core/surfaces';
-import { particleHyperparameters } from '../engine/layout';
+import { hyperparameterLayout, particleHyperparameters } from '../engine/layout';
 import { readFileSync } from 'node:fs';
 import { SUMMARY, SUMMARY_STRIDE, sliceRequest, type BatchRequest } from '../engine/types';
 import { resolveSurface } from '../core/resolveSurface';
@@ -193,9 +193,12 @@ describe('CPU kernels', () => {
   it('gives the same results from one shared hyperparameter row as from a row per particle', async () => {
     const engine = new CpuBatchEngine({ workers: 0 });
     const starts = Array.from({ length: 40 }, (_, i) => (i % 5) / 3 - 0.6);
-    const full = requestFor('himmelblau', 'Adam', starts, { sampleEvery: 5 });
-    const width = full.hyperparameters.length / full.count;
-    const compact = { ...full, hyperparameters: full.hyperparameters.slice(0, width) };
+    const compact = requestFor('himmelblau', 'Adam', starts, { sampleEvery: 5 });
+    const width = hyperparameterLayout('Adam').width;
+    expect(compact.hyperparameters.length).toBe(width);
+    const rows = new Float64Array(compact.count * width);
+    for (let p = 0; p < compact.count; p++) rows.set(compact.hyperparameters, p * width);
+    const full = { ...compact, hyperparameters: rows };
     const a = await engine.run(full);
     const b = await engine.run(compact);
     expect(Array.from(b.summary)).toEqual(Array.from(a.summary));

@@ -21,12 +21,21 @@ export interface RuleSource {
 }
 
 /**
- * Reads a memoized power for step t from a table the setup took (`c.<powers>.table(key)`): NaN means
- * not computed yet, and fill computes it (the spec's own expression) and stores it.
+ * A memoized power table the setup takes for this particle's key, and how far it is computed: the setup
+ * half of `memoized`.
+ */
+const powerTable = (table: string, powers: string, key: string) => `
+      const ${table} = c.${powers}.table(${key});
+      let ${table}Ready = c.${powers}.filled;`;
+
+/**
+ * Reads a memoized power for step t from a table the setup took (`powerTable`), computing more of it
+ * (the spec's own expression) when t is past what is ready: an integer test per step, not a test of
+ * the value read.
  */
 const memoized = (local: string, table: string, powers: string) => `
-      let ${local} = ${table}[t]!;
-      if (${local} !== ${local}) ${local} = c.${powers}.fill(t);`;
+      if (t > ${table}Ready) ${table}Ready = c.${powers}.extend(t);
+      const ${local} = ${table}[t]!;`;
 
 const weightDecayIntoGradient = `
   if (decay !== 0) {
@@ -49,8 +58,7 @@ function adamSource(decoupled: boolean): RuleSource {
     setup: `
       const oneMinusBeta1 = 1 - beta1;
       const oneMinusBeta2 = 1 - beta2;
-      const firstCorrections = c.firstCorrection.table(beta1);
-      const roots = c.rootSecondCorrection.table(beta2);
+${powerTable('firstCorrections', 'firstCorrection', 'beta1')}${powerTable('roots', 'rootSecondCorrection', 'beta2')}
       let m1 = 0;
       let m2 = 0;
       let v1 = 0;
@@ -166,7 +174,7 @@ export const RULE_SOURCES: Readonly<Record<string, RuleSource>> = {
   Adamax: {
     slots: { beta1: 'betas[0]', beta2: 'betas[1]', eps: 'eps', decay: 'weight_decay' },
     setup: `
-      const powers = c.power1.table(beta1);
+${powerTable('powers', 'power1', 'beta1')}
       let m1 = 0;
       let m2 = 0;
       let x1 = 0;
@@ -191,9 +199,7 @@ ${memoized('power', 'powers', 'power1')}
       let v1 = 0;
       let v2 = 0;
       let muProduct = 1;
-      const warmups = c.warmup.table(psi);
-      const nextWarmups = c.warmupNext.table(psi);
-      const powers = c.power2.table(beta2);`,
+${powerTable('warmups', 'warmup', 'psi')}${powerTable('nextWarmups', 'warmupNext', 'psi')}${powerTable('powers', 'power2', 'beta2')}`,
     step: `${weightDecayIntoGradient}
 ${memoized('warmup', 'warmups', 'warmup')}${memoized('nextWarmup', 'nextWarmups', 'warmupNext')}
       const mu = beta1 * (1 - 0.5 * warmup);

@@ -11,32 +11,43 @@
 export class StepPowers {
   private key = Number.NaN;
   private readonly values: Float64Array;
+  /** Entries 1..filled hold this key's powers; the rest are not computed yet. */
+  private filledTo = 0;
 
   constructor(
-    steps: number,
+    private readonly steps: number,
     private readonly compute: (key: number, t: number) => number,
   ) {
-    this.values = new Float64Array(steps + 1).fill(Number.NaN);
+    this.values = new Float64Array(steps + 1);
   }
 
   /**
-   * The table for `key`, for a rule to read directly: `table[t]`, and `fill(t)` where it is NaN (not
-   * computed yet). Valid until the next call with another key (particles run one after another).
+   * The table for `key`, for a rule to read directly as `table[t]` once `t <= filled` (call `extend(t)`
+   * when it is not). Valid until the next call with another key (particles run one after another).
    */
   table(key: number): Float64Array {
-    if (key !== this.key) this.rebase(key);
+    if (key !== this.key) {
+      this.key = key;
+      this.filledTo = 0;
+    }
     return this.values;
   }
 
-  private rebase(key: number): void {
-    this.key = key;
-    this.values.fill(Number.NaN);
+  /** How many leading steps of the current key's table are computed. */
+  get filled(): number {
+    return this.filledTo;
   }
 
-  fill(t: number): number {
-    const value = this.compute(this.key, t);
-    this.values[t] = value;
-    return value;
+  /**
+   * Computes the table up to at least step t and returns the new `filled`. The horizon doubles (16, 32,
+   * …, steps) so a rule checks an integer in its loop instead of each value, and a run that stops early
+   * under a key of its own (a sweep over β) pays for about as many powers as it took steps.
+   */
+  extend(t: number): number {
+    const to = Math.min(this.steps, Math.max(2 * t, 16));
+    for (let s = this.filledTo + 1; s <= to; s++) this.values[s] = this.compute(this.key, s);
+    this.filledTo = Math.max(this.filledTo, to);
+    return this.filledTo;
   }
 }
 

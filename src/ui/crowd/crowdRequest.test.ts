@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveOptimizer } from '../../core/scene';
-import { decodeHyperparameters, hyperparameterLayout } from '../../engine/layout';
+import { decodeHyperparameters, hyperparameterLayout, rowOffset } from '../../engine/layout';
 import { sampleCountOf } from '../../engine/types';
 import { crowdRequest, MAX_SAMPLES, sampleEveryFor, type CrowdSetting } from './crowdRequest';
 
@@ -24,9 +24,13 @@ describe('crowdRequest', () => {
     const layout = hyperparameterLayout('Adam');
     expect(request.count).toBe(6);
     for (let p = 0; p < 6; p++)
-      expect(decodeHyperparameters(layout, request.hyperparameters, p * layout.width)).toEqual(
-        config.hyperparameters,
-      );
+      expect(
+        decodeHyperparameters(
+          layout,
+          request.hyperparameters,
+          rowOffset(request.hyperparameters, p, layout.width),
+        ),
+      ).toEqual(config.hyperparameters);
     expect(Array.from(request.streams!)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(request.starts[0]).toBeCloseTo(1, 12);
     expect(request.starts[1]).toBeCloseTo(0, 12);

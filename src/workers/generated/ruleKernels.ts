@@ -466,8 +466,11 @@ export function runAdam(job: KernelJob): void {
 
     const oneMinusBeta1 = 1 - beta1;
     const oneMinusBeta2 = 1 - beta2;
+
     const firstCorrections = c.firstCorrection.table(beta1);
+    let firstCorrectionsReady = c.firstCorrection.filled;
     const roots = c.rootSecondCorrection.table(beta2);
+    let rootsReady = c.rootSecondCorrection.filled;
     let m1 = 0;
     let m2 = 0;
     let v1 = 0;
@@ -529,10 +532,10 @@ export function runAdam(job: KernelJob): void {
         let firstCorrection = 1;
         let root = 1;
         if (corrected) {
-          let first = firstCorrections[t]!;
-          if (first !== first) first = c.firstCorrection.fill(t);
-          let second = roots[t]!;
-          if (second !== second) second = c.rootSecondCorrection.fill(t);
+          if (t > firstCorrectionsReady) firstCorrectionsReady = c.firstCorrection.extend(t);
+          const first = firstCorrections[t]!;
+          if (t > rootsReady) rootsReady = c.rootSecondCorrection.extend(t);
+          const second = roots[t]!;
           firstCorrection = first;
           root = second;
         }
@@ -632,8 +635,11 @@ export function runAdamW(job: KernelJob): void {
 
     const oneMinusBeta1 = 1 - beta1;
     const oneMinusBeta2 = 1 - beta2;
+
     const firstCorrections = c.firstCorrection.table(beta1);
+    let firstCorrectionsReady = c.firstCorrection.filled;
     const roots = c.rootSecondCorrection.table(beta2);
+    let rootsReady = c.rootSecondCorrection.filled;
     let m1 = 0;
     let m2 = 0;
     let v1 = 0;
@@ -691,10 +697,10 @@ export function runAdamW(job: KernelJob): void {
         let firstCorrection = 1;
         let root = 1;
         if (corrected) {
-          let first = firstCorrections[t]!;
-          if (first !== first) first = c.firstCorrection.fill(t);
-          let second = roots[t]!;
-          if (second !== second) second = c.rootSecondCorrection.fill(t);
+          if (t > firstCorrectionsReady) firstCorrectionsReady = c.firstCorrection.extend(t);
+          const first = firstCorrections[t]!;
+          if (t > rootsReady) rootsReady = c.rootSecondCorrection.extend(t);
+          const second = roots[t]!;
           firstCorrection = first;
           root = second;
         }
@@ -795,6 +801,7 @@ export function runAdamax(job: KernelJob): void {
     const decay = hpRows[h + 4]!;
 
     const powers = c.power1.table(beta1);
+    let powersReady = c.power1.filled;
     let m1 = 0;
     let m2 = 0;
     let x1 = 0;
@@ -846,8 +853,8 @@ export function runAdamax(job: KernelJob): void {
         x1 = Math.max(beta2 * x1, Math.abs(d1) + eps);
         x2 = Math.max(beta2 * x2, Math.abs(d2) + eps);
 
-        let power = powers[t]!;
-        if (power !== power) power = c.power1.fill(t);
+        if (t > powersReady) powersReady = c.power1.extend(t);
+        const power = powers[t]!;
         const firstCorrection = 1 - power;
         u1 = (-(lr / x1) * m1) / firstCorrection;
         u2 = (-(lr / x2) * m2) / firstCorrection;
@@ -949,9 +956,13 @@ export function runNAdam(job: KernelJob): void {
     let v1 = 0;
     let v2 = 0;
     let muProduct = 1;
+
     const warmups = c.warmup.table(psi);
+    let warmupsReady = c.warmup.filled;
     const nextWarmups = c.warmupNext.table(psi);
+    let nextWarmupsReady = c.warmupNext.filled;
     const powers = c.power2.table(beta2);
+    let powersReady = c.power2.filled;
     let w1 = starts[2 * p]!;
     let w2 = starts[2 * p + 1]!;
     // The loss and gradient at the current point; each step evaluates its new point once.
@@ -995,10 +1006,10 @@ export function runNAdam(job: KernelJob): void {
           d2 = d2 + decay * w2;
         }
 
-        let warmup = warmups[t]!;
-        if (warmup !== warmup) warmup = c.warmup.fill(t);
-        let nextWarmup = nextWarmups[t]!;
-        if (nextWarmup !== nextWarmup) nextWarmup = c.warmupNext.fill(t);
+        if (t > warmupsReady) warmupsReady = c.warmup.extend(t);
+        const warmup = warmups[t]!;
+        if (t > nextWarmupsReady) nextWarmupsReady = c.warmupNext.extend(t);
+        const nextWarmup = nextWarmups[t]!;
         const mu = beta1 * (1 - 0.5 * warmup);
         const muNext = beta1 * (1 - 0.5 * nextWarmup);
         muProduct = muProduct * mu;
@@ -1007,8 +1018,8 @@ export function runNAdam(job: KernelJob): void {
         v1 = beta2 * v1 + oneMinusBeta2 * d1 * d1;
         v2 = beta2 * v2 + oneMinusBeta2 * d2 * d2;
 
-        let power = powers[t]!;
-        if (power !== power) power = c.power2.fill(t);
+        if (t > powersReady) powersReady = c.power2.extend(t);
+        const power = powers[t]!;
         const secondCorrection = 1 - power;
         const q1 = Math.sqrt(v1 / secondCorrection) + eps;
         const q2 = Math.sqrt(v2 / secondCorrection) + eps;
