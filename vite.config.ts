@@ -14,8 +14,20 @@ const cspOnlyInBuild: Plugin = {
   transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
 };
 
+/**
+ * Cross-origin isolation, so the CPU engine may share memory with its workers (src/workers/
+ * sharedMemory.ts). Everything the app loads is its own, so require-corp blocks nothing; a host without
+ * these headers still runs the app, with chunks copied between threads instead.
+ */
+export const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 export default defineConfig({
   plugins: [react(), cspOnlyInBuild],
+  server: { headers: ISOLATION_HEADERS },
+  preview: { headers: ISOLATION_HEADERS },
   // Relative asset paths so the built app works from any static folder (GitHub Pages, a USB stick).
   base: './',
   build: {

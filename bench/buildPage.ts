@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { build, preview, type PreviewServer } from 'vite';
+import { ISOLATION_HEADERS } from '../vite.config';
 
 const root = fileURLToPath(new URL('./page/', import.meta.url));
 const cacheDir = fileURLToPath(new URL('../node_modules/.cache/', import.meta.url));
@@ -29,7 +30,8 @@ export async function serveHarness(name = 'harness'): Promise<HarnessServer> {
     configFile: false,
     logLevel: 'warn',
     build: { outDir },
-    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    // Served like the app, so the CPU engine shares memory with its workers here too.
+    preview: { port: 0, host: '127.0.0.1', strictPort: false, headers: ISOLATION_HEADERS },
   });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('the harness server has no URL');

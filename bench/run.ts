@@ -20,9 +20,13 @@ const END = '<!-- bench:end -->';
 // The same 100 steps at every size, so the size is the only thing that changes along a row; the last
 // column repeats 1M with short runs (20 steps), where per-particle fixed costs (upload, readback of the
 // summary) weigh most.
+// BENCH_SIZES=1000x100,1000000x20 measures only those columns (for working on an engine).
+const COLUMN_LIST = (process.env.BENCH_SIZES ?? '1000x100,10000x100,100000x100,1000000x100,1000000x20')
+  .split(',')
+  .map((column) => column.split('x').map(Number) as [number, number]);
 const OPTIONS: BenchOptions = {
-  sizes: [1_000, 10_000, 100_000, 1_000_000, 1_000_000],
-  steps: [100, 100, 100, 100, 20],
+  sizes: COLUMN_LIST.map(([size]) => size),
+  steps: COLUMN_LIST.map(([, steps]) => steps),
   atlasSide: 256,
   atlasSteps: 500,
   ...(process.env.BENCH_ONLY ? { only: process.env.BENCH_ONLY.split(',') } : {}),

@@ -16,7 +16,15 @@ import {
 import { hyperparameterLayout, hyperparametersShared } from '../engine/layout';
 import { sliceRequest } from '../engine/types';
 import { runParticlesCpu } from './cpuKernel';
-import type { WorkerJob, WorkerReply } from './protocol';
+import type { SharedOutput, WorkerJob, WorkerReply } from './protocol';
+import { canShareMemory, shareRequest, sharedFloat32, sharedFloat64 } from './sharedMemory';
+
+interface ChunkResult {
+  readonly summary: Float64Array;
+  readonly trajectories: Float32Array;
+}
+
+type StoreChunk = (from: number, to: number, part?: ChunkResult) => void;
 
 /**
  * Most work per chunk in particle-steps (~100 ms of one core): small enough for smooth progress and
@@ -47,6 +55,8 @@ export interface CpuEngineOptions {
   readonly workers?: number;
   /** Creates a worker; the default bundles src/workers/cpuWorker.ts. */
   readonly createWorker?: () => Worker;
+  /** Share memory with the workers; default: where the page allows it (canShareMemory). */
+  readonly shareMemory?: boolean;
 }
 
 function defaultWorkerCount(): number {
@@ -63,12 +73,14 @@ export class CpuBatchEngine implements BatchEngine {
   readonly name: string;
   private readonly workerCount: number;
   private readonly createWorker: () => Worker;
+  private readonly shareMemory: boolean;
   private workers: Worker[] = [];
   private nextJobId = 1;
 
   constructor(options: CpuEngineOptions = {}) {
     this.workerCount = options.workers ?? defaultWorkerCount();
     this.createWorker = options.createWorker ?? createDefaultWorker;
+    this.shareMemory = this.workerCount > 0 && (options.shareMemory ?? canShareMemory());
     this.name =
       this.workerCount === 0
         ? 'CPU · main thread'
@@ -78,26 +90,34 @@ export class CpuBatchEngine implements BatchEngine {
   async run(request: BatchRequest, options: RunOptions = {}): Promise<BatchResult> {
     const n = request.count;
     const sampleCount = sampleCountOf(request);
-    const summary = new Float64Array(n * SUMMARY_STRIDE);
-    const trajectories = new Float32Array(n * sampleCount * 3);
+    const shared = this.shareMemory;
+    const summary = shared ? sharedFloat64(n * SUMMARY_STRIDE) : new Float64Array(n * SUMMARY_STRIDE);
+    const trajectoryLength = n * sampleCount * 3;
+    const trajectories = shared ? sharedFloat32(trajectoryLength) : new Float32Array(trajectoryLength);
     const ranges = chunkRanges(n, request.steps, this.workerCount);
     const total = n * request.steps;
     let done = 0;
-    const store = (from: number, to: number, partSummary: Float64Array, partTrajectories: Float32Array) => {
-      summary.set(partSummary, from * SUMMARY_STRIDE);
-      trajectories.set(partTrajectories, from * sampleCount * 3);
+    // A chunk is finished: its rows copied in (`part`), or already written in place (shared memory).
+    const store = (from: number, to: number, part?: ChunkResult) => {
+      if (part) {
+        summary.set(part.summary, from * SUMMARY_STRIDE);
+        trajectories.set(part.trajectories, from * sampleCount * 3);
+      }
       done += (to - from) * request.steps;
       options.onProgress?.(done, total);
     };
     if (this.workerCount === 0) await this.runInline(request, ranges, store, options.signal);
-    else await this.runOnWorkers(request, ranges, store, options.signal);
+    else {
+      const output = shared ? { summary, trajectories } : undefined;
+      await this.runOnWorkers(request, ranges, store, options.signal, output);
+    }
     return { count: n, summary, sampleCount, trajectories, engine: this.name };
   }
 
   private async runInline(
     request: BatchRequest,
     ranges: readonly [number, number][],
-    store: (from: number, to: number, s: Float64Array, t: Float32Array) => void,
+    store: StoreChunk,
     signal: AbortSignal | undefined,
   ): Promise<void> {
     const surface = resolveSurface(request.surface);
@@ -105,10 +125,10 @@ export class CpuBatchEngine implements BatchEngine {
     const sampleCount = sampleCountOf(request);
     for (const [from, to] of ranges) {
       if (signal?.aborted) throw new AbortedError();
-      const partSummary = new Float64Array((to - from) * SUMMARY_STRIDE);
-      const partTrajectories = new Float32Array((to - from) * sampleCount * 3);
-      runParticlesCpu(request, surface.value, from, to, partSummary, partTrajectories);
-      store(from, to, partSummary, partTrajectories);
+      const summary = new Float64Array((to - from) * SUMMARY_STRIDE);
+      const trajectories = new Float32Array((to - from) * sampleCount * 3);
+      runParticlesCpu(request, surface.value, from, to, summary, trajectories);
+      store(from, to, { summary, trajectories });
       // Yield so progress can paint and a cancel click can land.
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
@@ -117,14 +137,17 @@ export class CpuBatchEngine implements BatchEngine {
   private runOnWorkers(
     request: BatchRequest,
     ranges: readonly [number, number][],
-    store: (from: number, to: number, s: Float64Array, t: Float32Array) => void,
+    store: StoreChunk,
     signal: AbortSignal | undefined,
+    output: SharedOutput | undefined,
   ): Promise<void> {
     while (this.workers.length < this.workerCount) this.workers.push(this.createWorker());
     const queue = [...ranges];
     const width = hyperparameterLayout(request.optimizerType).width;
     // One row for every worker instead of a copy per particle when the batch shares its settings.
     const sharedRow = hyperparametersShared(request.hyperparameters, request.count, width);
+    // With shared memory every job carries the whole batch's inputs, copied into shared memory once.
+    const sharedRequest = output ? shareRequest(request, width, sharedRow) : null;
     return new Promise<void>((resolve, reject) => {
       // Chunks posted and not yet answered, by job id.
       const pending = new Map<number, [number, number]>();
@@ -153,6 +176,10 @@ export class CpuBatchEngine implements BatchEngine {
         const [from, to] = range;
         const id = this.nextJobId++;
         pending.set(id, range);
+        if (sharedRequest) {
+          worker.postMessage({ id, request: sharedRequest, from, to, output } satisfies WorkerJob);
+          return;
+        }
         // Each worker gets only its particles, not the whole batch: fresh slices, moved, not copied.
         const slice = sliceRequest(request, from, to, width, sharedRow);
         const job: WorkerJob = { id, request: slice, from: 0, to: to - from };
@@ -168,7 +195,7 @@ export class CpuBatchEngine implements BatchEngine {
           if (!range || finished) return;
           pending.delete(reply.id);
           if (reply.kind === 'error') return fail(new Error(reply.message));
-          store(range[0], range[1], reply.summary, reply.trajectories);
+          store(range[0], range[1], reply.kind === 'done' ? reply : undefined);
           feed(worker);
         };
         worker.onerror = (event) => fail(new Error(event.message || 'a CPU worker failed'));

@@ -8,19 +8,31 @@ import type { WorkerJob, WorkerReply } from './protocol';
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.onmessage = (event: MessageEvent<WorkerJob>) => {
-  const { id, request, from, to } = event.data;
-  let reply: WorkerReply;
+  const { id, request, from, to, output } = event.data;
   try {
     const surface = resolveSurface(request.surface);
     if (!surface.ok) throw new Error(surface.error);
-    const count = to - from;
-    const summary = new Float64Array(count * SUMMARY_STRIDE);
-    const trajectories = new Float32Array(count * sampleCountOf(request) * 3);
+    const samples = sampleCountOf(request) * 3;
+    if (output) {
+      // Shared memory: this chunk's rows of the batch's result, written in place.
+      runParticlesCpu(
+        request,
+        surface.value,
+        from,
+        to,
+        output.summary.subarray(from * SUMMARY_STRIDE, to * SUMMARY_STRIDE),
+        output.trajectories.subarray(from * samples, to * samples),
+      );
+      scope.postMessage({ id, kind: 'written' } satisfies WorkerReply);
+      return;
+    }
+    const summary = new Float64Array((to - from) * SUMMARY_STRIDE);
+    const trajectories = new Float32Array((to - from) * samples);
     runParticlesCpu(request, surface.value, from, to, summary, trajectories);
-    reply = { id, kind: 'done', summary, trajectories };
+    const reply: WorkerReply = { id, kind: 'done', summary, trajectories };
     scope.postMessage(reply, [summary.buffer, trajectories.buffer]);
   } catch (error) {
-    reply = { id, kind: 'error', message: error instanceof Error ? error.message : String(error) };
-    scope.postMessage(reply);
+    const message = error instanceof Error ? error.message : String(error);
+    scope.postMessage({ id, kind: 'error', message } satisfies WorkerReply);
   }
 };

@@ -1,11 +1,24 @@
 /** Messages between the CPU engine and its workers. */
 import type { BatchRequest } from '../engine/types';
 
+/**
+ * Particles [from, to) of `request`. With `output` (shared memory, when the page is cross-origin
+ * isolated) the request's arrays are shared views of the whole batch and the worker writes its rows of
+ * the batch's result in place; without it the request is the chunk alone (from 0) and the worker sends
+ * its rows back.
+ */
 export interface WorkerJob {
   readonly id: number;
   readonly request: BatchRequest;
   readonly from: number;
   readonly to: number;
+  readonly output?: SharedOutput;
+}
+
+/** The whole batch's result arrays, backed by SharedArrayBuffers. */
+export interface SharedOutput {
+  readonly summary: Float64Array;
+  readonly trajectories: Float32Array;
 }
 
 export type WorkerReply =
@@ -15,4 +28,5 @@ export type WorkerReply =
       readonly summary: Float64Array;
       readonly trajectories: Float32Array;
     }
+  | { readonly id: number; readonly kind: 'written' }
   | { readonly id: number; readonly kind: 'error'; readonly message: string };
