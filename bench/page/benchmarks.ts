@@ -150,8 +150,10 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchRow[]> 
     const starts = benchStarts(size);
     const starts32 = Float32Array.from(starts);
     const best = new Map<string, number>();
-    // More runs where a run takes milliseconds, so the best of them is one the OS scheduled cleanly.
-    const reps = size <= 10_000 ? 9 : size <= 100_000 ? 5 : 3;
+    // More runs where a run is short (1k × 100 is 2–3 ms on the CPU paths, within the OS's scheduling
+    // noise), so the best of them is one the OS scheduled cleanly; the same count for every path.
+    const work = size * steps;
+    const reps = work <= 1e5 ? 25 : work <= 1e6 ? 9 : work <= 2e7 ? 5 : 3;
     for (let rep = 0; rep < reps; rep++) {
       for (const [name, run] of paths) {
         const ms = await time(() => run(starts, starts32, steps));
