@@ -190,6 +190,43 @@ describe('CPU kernels', () => {
     },
   );
 
+  it.each([
+    ['Adam', 'betas[1]', 'betas', 1],
+    ['Adamax', 'betas[0]', 'betas', 0],
+    ['NAdam', 'betas[1]', 'betas', 1],
+    ['NAdam', 'momentum_decay', 'momentum_decay', -1],
+  ] as const)(
+    '%s with %s of its own per particle (each particle rebuilds the memoized powers) equals runOptimizer',
+    async (type, column, key, half) => {
+      const surface = getSurface('himmelblau')!;
+      const count = 24;
+      const starts = Array.from({ length: 2 * count }, (_, i) => ((i * 7919) % 97) / 20 - 2.4);
+      // Runs of different lengths under different keys, some ending early: lr 0.5 diverges for some.
+      const values = Array.from({ length: count }, (_, p) =>
+        half === -1 ? 0.001 * (p + 1) : [0.5, 0.9, 0.99, 0.999][p % 4]! - 1e-3 * Math.floor(p / 4),
+      );
+      const config = resolveOptimizer({ type, lr: 0.5 });
+      const request: BatchRequest = {
+        ...requestFor('himmelblau', type, starts, { steps: 60 }),
+        hyperparameters: particleHyperparameters(type, config.hyperparameters, count, { [column]: values }),
+      };
+      const result = await new CpuBatchEngine({ workers: 0 }).run(request);
+      for (let p = 0; p < count; p++) {
+        const own =
+          half === -1
+            ? values[p]!
+            : (config.hyperparameters[key] as [number, number]).map((v, i) => (i === half ? values[p]! : v));
+        const settings = { ...config, hyperparameters: { ...config.hyperparameters, [key]: own } };
+        const start: [number, number] = [starts[2 * p]!, starts[2 * p + 1]!];
+        const reference = runOptimizer(surface, settings, start, request.steps, request.seed, p);
+        const row = p * SUMMARY_STRIDE;
+        expect(result.summary[row + SUMMARY.completedSteps]).toBe(reference.steps);
+        expect(result.summary[row + SUMMARY.w1]).toBe(reference.path[2 * reference.steps]);
+        expect(result.summary[row + SUMMARY.w2]).toBe(reference.path[2 * reference.steps + 1]);
+      }
+    },
+  );
+
   it('gives the same results from one shared hyperparameter row as from a row per particle', async () => {
     const engine = new CpuBatchEngine({ workers: 0 });
     const starts = Array.from({ length: 40 }, (_, i) => (i % 5) / 3 - 0.6);
