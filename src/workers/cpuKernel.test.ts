@@ -212,10 +212,9 @@ describe('CPU kernels', () => {
       };
       const result = await new CpuBatchEngine({ workers: 0 }).run(request);
       for (let p = 0; p < count; p++) {
-        const own =
-          half === -1
-            ? values[p]!
-            : (config.hyperparameters[key] as [number, number]).map((v, i) => (i === half ? values[p]! : v));
+        const pair = config.hyperparameters[key] as readonly [number, number];
+        const own: number | [number, number] =
+          half === -1 ? values[p]! : half === 0 ? [values[p]!, pair[1]] : [pair[0], values[p]!];
         const settings = { ...config, hyperparameters: { ...config.hyperparameters, [key]: own } };
         const start: [number, number] = [starts[2 * p]!, starts[2 * p + 1]!];
         const reference = runOptimizer(surface, settings, start, request.steps, request.seed, p);
