@@ -5,7 +5,7 @@ import { runOptimizer } from '../core/simulate';
 import { SURFACES, getSurface } from '../core/surfaces';
 import { hyperparameterLayout, particleHyperparameters } from '../engine/layout';
 import { readFileSync } from 'node:fs';
-import { SUMMARY, SUMMARY_STRIDE, sliceRequest, type BatchRequest } from '../engine/types';
+import { SUMMARY, SUMMARY_STRIDE, sliceRequest, type BatchRequest, type BatchResult } from '../engine/types';
 import { resolveSurface } from '../core/resolveSurface';
 import { CpuBatchEngine } from './cpuEngine';
 import { formatRuleKernels, RULE_KERNELS_PATH } from './formatKernels';
@@ -150,6 +150,19 @@ describe('CPU engine', () => {
   });
 });
 
+/** Particle p's summary holds runOptimizer's step count, end point and divergence step, bit for bit. */
+function expectSummaryRowToEqual(
+  result: BatchResult,
+  p: number,
+  reference: ReturnType<typeof runOptimizer>,
+): void {
+  const row = p * SUMMARY_STRIDE;
+  expect(result.summary[row + SUMMARY.completedSteps]).toBe(reference.steps);
+  expect(result.summary[row + SUMMARY.w1]).toBe(reference.path[2 * reference.steps]);
+  expect(result.summary[row + SUMMARY.w2]).toBe(reference.path[2 * reference.steps + 1]);
+  expect(result.summary[row + SUMMARY.divergedStep]).toBe(reference.divergence?.step ?? -1);
+}
+
 describe('CPU kernels', () => {
   it('are generated from ruleSources.ts and the committed file is up to date (npm run generate:kernels)', async () => {
     const committed = readFileSync(RULE_KERNELS_PATH, 'utf8');
@@ -177,11 +190,7 @@ describe('CPU kernels', () => {
         const settings = { ...config, hyperparameters: { ...config.hyperparameters, lr: lrs[p]! } };
         const start: [number, number] = [starts[2 * p]!, starts[2 * p + 1]!];
         const reference = runOptimizer(surface, settings, start, request.steps, request.seed, p);
-        const row = p * SUMMARY_STRIDE;
-        expect(result.summary[row + SUMMARY.completedSteps]).toBe(reference.steps);
-        expect(result.summary[row + SUMMARY.w1]).toBe(reference.path[2 * reference.steps]);
-        expect(result.summary[row + SUMMARY.w2]).toBe(reference.path[2 * reference.steps + 1]);
-        expect(result.summary[row + SUMMARY.divergedStep]).toBe(reference.divergence?.step ?? -1);
+        expectSummaryRowToEqual(result, p, reference);
         if (reference.divergence) stopped++;
       }
       // The batch exercises both paths: runs that finish and runs that stop early.
@@ -201,28 +210,35 @@ describe('CPU kernels', () => {
       const surface = getSurface('himmelblau')!;
       const count = 24;
       const starts = Array.from({ length: 2 * count }, (_, i) => ((i * 7919) % 97) / 20 - 2.4);
-      // Runs of different lengths under different keys, some ending early: lr 0.5 diverges for some.
+      // Runs of different lengths under different keys: every fifth particle's rate (1e7) leaves the bound early.
       const values = Array.from({ length: count }, (_, p) =>
         half === -1 ? 0.001 * (p + 1) : [0.5, 0.9, 0.99, 0.999][p % 4]! - 1e-3 * Math.floor(p / 4),
       );
-      const config = resolveOptimizer({ type, lr: 0.5 });
+      const lrs = Array.from({ length: count }, (_, p) => (p % 5 === 4 ? 1e7 : 0.05));
+      const config = resolveOptimizer({ type });
       const request: BatchRequest = {
         ...requestFor('himmelblau', type, starts, { steps: 60 }),
-        hyperparameters: particleHyperparameters(type, config.hyperparameters, count, { [column]: values }),
+        hyperparameters: particleHyperparameters(type, config.hyperparameters, count, {
+          [column]: values,
+          lr: lrs,
+        }),
       };
       const result = await new CpuBatchEngine({ workers: 0 }).run(request);
+      let stopped = 0;
       for (let p = 0; p < count; p++) {
         const pair = config.hyperparameters[key] as readonly [number, number];
         const own: number | [number, number] =
           half === -1 ? values[p]! : half === 0 ? [values[p]!, pair[1]] : [pair[0], values[p]!];
-        const settings = { ...config, hyperparameters: { ...config.hyperparameters, [key]: own } };
+        const hyperparameters = { ...config.hyperparameters, [key]: own, lr: lrs[p]! };
+        const settings = { ...config, hyperparameters };
         const start: [number, number] = [starts[2 * p]!, starts[2 * p + 1]!];
         const reference = runOptimizer(surface, settings, start, request.steps, request.seed, p);
-        const row = p * SUMMARY_STRIDE;
-        expect(result.summary[row + SUMMARY.completedSteps]).toBe(reference.steps);
-        expect(result.summary[row + SUMMARY.w1]).toBe(reference.path[2 * reference.steps]);
-        expect(result.summary[row + SUMMARY.w2]).toBe(reference.path[2 * reference.steps + 1]);
+        expectSummaryRowToEqual(result, p, reference);
+        if (reference.divergence) stopped++;
       }
+      // Both paths again: runs that finish and runs that stop early.
+      expect(stopped).toBeGreaterThan(0);
+      expect(stopped).toBeLessThan(count);
     },
   );
 

@@ -1,12 +1,7 @@
 /**
- * The powers of β that the adaptive rules need every step (bias corrections, NAdam's warm-up), memoized
- * per step index: the same Math.pow calls as the specs make, so bit-identical, paid once per step
- * instead of once per particle-step when a batch shares its betas.
- */
-/**
- * Math.pow(base, f(t)) memoized per step for the current base: the same call with the same arguments,
- * so bit-identical, but paid once per step index instead of once per particle-step when a batch shares
- * its betas (Math.pow dominates an Adam step otherwise).
+ * The powers of β that the adaptive rules need every step (bias corrections, NAdam's warm-up): Math.pow
+ * with the same arguments as the specs, so bit-identical, but paid once per step index instead of once
+ * per particle-step when a batch shares its betas (Math.pow dominates an Adam step otherwise).
  */
 export class StepPowers {
   private key = Number.NaN;
