@@ -75,6 +75,14 @@ test('hovering a pixel draws its trajectory; clicking starts the explorer there'
   expect(Number(await marker.getAttribute('data-w2'))).toBeCloseTo(0.6, 1);
 });
 
+test('side by side, a finer grid than the maps use is named, with how to get it', async ({ page }) => {
+  await waitDone(page);
+  await page.getByLabel('grid', { exact: true }).selectOption('256');
+  await expect(page.getByRole('status')).toContainText(
+    '16,384 starts × 6 optimizers × 500 steps (side by side each map is 128×128; choose one optimizer for 256×256)',
+  );
+});
+
 test('cancel stops a 512×512 map', async ({ page }) => {
   await waitDone(page);
   await page.getByLabel('optimizer', { exact: true }).selectOption({ label: 'Adam' });

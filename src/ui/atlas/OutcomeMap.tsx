@@ -127,6 +127,11 @@ export function OutcomeMap({ scene, viewBox, onPickStart }: OutcomeMapProps) {
   const xAxis = { label: 'w₁ (start)', domain: box.w1, scale: 'linear' } as const;
   const yAxis = { label: 'w₂ (start)', domain: box.w2, scale: 'linear' } as const;
   const workload = `${(side * side).toLocaleString()} starts × ${configs.length} optimizer${configs.length === 1 ? '' : 's'} × ${steps} steps`;
+  // A grid finer than the side-by-side cap is not what the maps show: say so, and how to get it.
+  const capped =
+    side < resolution
+      ? ` (side by side each map is ${side}×${side}; choose one optimizer for ${resolution}×${resolution})`
+      : '';
 
   return (
     <BatchView
@@ -134,7 +139,7 @@ export function OutcomeMap({ scene, viewBox, onPickStart }: OutcomeMapProps) {
       label="Outcome map"
       title={<>Outcome map — {surface.name}</>}
       batch={batch}
-      workload={workload}
+      workload={workload + capped}
       controls={
         <>
           <label>
