@@ -34,6 +34,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 2000,
+    // Fonts (KaTeX's) stay files: the CSP's font-src 'self' refuses data: URLs.
+    assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
     rolldownOptions: {
       // The example reveal.js deck is built beside the app, so a lecturer can open it offline.
       input: {

@@ -5,7 +5,7 @@
  */
 import { formatNumber, parseBoolean, parseNumber } from './numbers';
 
-export const EMBED_PANELS = ['surface', 'inside', 'loss', 'effectiveLr', 'convergence'] as const;
+export const EMBED_PANELS = ['surface', 'inside', 'loss', 'effectiveLr', 'convergence', 'ewa'] as const;
 export type EmbedPanel = (typeof EMBED_PANELS)[number];
 
 export interface DisplayOptions {

@@ -4,7 +4,7 @@
  *   m ← β₁m + (1−β₁)g;  v ← β₂v + (1−β₂)g²;  m̂ = m/(1−β₁ᵗ);  v̂ = v/(1−β₂ᵗ);  w ← w − η·m̂/(√v̂+ε)
  * Adam folds weight decay into g (L2); AdamW decays the weights directly: w ← w(1−ηλ).
  */
-import type { HyperparameterSpec, Vec2 } from '../types';
+import type { HyperparameterSpec, Hyperparameters, Vec2 } from '../types';
 import {
   betasParam,
   bool,
@@ -13,6 +13,7 @@ import {
   map2,
   num,
   pair,
+  weightDecayLine,
   weightDecayParam,
   withWeightDecay,
   type OptimizerSpec,
@@ -49,12 +50,24 @@ function adamHyperparameters(defaultWeightDecay: number): HyperparameterSpec[] {
   ];
 }
 
-const adamEquations = [
-  'm_t = \\beta_1 m_{t-1} + (1-\\beta_1) g_t',
-  'v_t = \\beta_2 v_{t-1} + (1-\\beta_2) g_t^2',
-  '\\hat m_t = m_t/(1-\\beta_1^t),\\ \\hat v_t = v_t/(1-\\beta_2^t)',
-  'w_{t+1} = w_t - \\eta\\, \\hat m_t / (\\sqrt{\\hat v_t} + \\epsilon)',
-];
+/** Adam's moments and step as the settings have them: bias correction and AMSGrad change the rule. */
+function adamEquations(hp: Hyperparameters): string[] {
+  const corrected = bool(hp, 'bias_correction');
+  const amsgrad = bool(hp, 'amsgrad');
+  const m = corrected ? '\\hat m_t' : 'm_t';
+  const v = amsgrad ? (corrected ? '\\hat v^{\\max}_t' : 'v^{\\max}_t') : corrected ? '\\hat v_t' : 'v_t';
+  return [
+    'm_t = \\beta_1 m_{t-1} + (1-\\beta_1)\\, g_t',
+    'v_t = \\beta_2 v_{t-1} + (1-\\beta_2)\\, g_t^2',
+    ...(amsgrad ? ['v^{\\max}_t = \\max(v^{\\max}_{t-1}, v_t)'] : []),
+    ...(corrected
+      ? [
+          `\\hat m_t = \\frac{m_t}{1-\\beta_1^t}, \\quad ${amsgrad ? '\\hat v^{\\max}_t = \\frac{v^{\\max}_t}{1-\\beta_2^t}' : '\\hat v_t = \\frac{v_t}{1-\\beta_2^t}'}`,
+        ]
+      : []),
+    `w_{t+1} = w_t - \\eta\\, \\frac{${m}}{\\sqrt{${v}} + \\epsilon}`,
+  ];
+}
 
 /** The moment updates and step shared by Adam and AdamW, given the gradient the moments should see. */
 function adamStep({ t, lr, hp, state }: StepContext<AdamState>, g: Vec2): StepResult {
@@ -88,7 +101,7 @@ export const Adam: OptimizerSpec<AdamState> = {
   family: 'adaptive',
   description:
     'Momentum (first moment m) plus RMSProp scaling (second moment v), both bias-corrected so the first steps are not too small.',
-  equations: adamEquations,
+  equations: (hp) => [...weightDecayLine(hp), ...adamEquations(hp)],
   hyperparameters: adamHyperparameters(0),
   accumulators: adamAccumulators,
   init: initAdam,
@@ -102,7 +115,10 @@ export const AdamW: OptimizerSpec<AdamState> = {
   family: 'adaptive',
   description:
     'Adam with decoupled weight decay: the weights shrink by ηλ each step, outside the adaptive scaling.',
-  equations: ['w_t \\leftarrow w_t (1 - \\eta\\lambda)', ...adamEquations],
+  equations: (hp) => [
+    ...(num(hp, 'weight_decay') > 0 ? ['w_t \\leftarrow w_t\\,(1 - \\eta\\lambda)'] : []),
+    ...adamEquations(hp),
+  ],
   hyperparameters: adamHyperparameters(1e-2),
   accumulators: adamAccumulators,
   init: initAdam,

@@ -1,14 +1,16 @@
 /**
- * Random search, lecture 000's "very bad idea": propose w + η·z with z ~ N(0, I) and keep it only if
- * the loss is lower. Seeded, so every run reproduces. It needs no gradient — and shows why we want one.
+ * Random local search: propose w + η·z with z ~ N(0, I) and keep it only if the loss is lower. Seeded, so
+ * every run reproduces. It needs no gradient — and shows why we want one. (Lecture 000's "very bad idea"
+ * is the global variant: fresh random weights each time, keeping the best; this one walks from the start.)
  */
 import { lrParam, type OptimizerSpec } from './spec';
 
 export const RandomSearch: OptimizerSpec<Record<string, never>> = {
   type: 'RandomSearch',
-  label: 'Random search',
+  label: 'Random local search',
   family: 'baseline',
-  description: 'Tries a random nearby point each step and keeps it if the loss is lower. No gradient used.',
+  description:
+    'Random local search: tries a random nearby point each step and keeps it if the loss is lower. No gradient used. (Lecture 000’s random search draws fresh random weights instead of nearby ones.)',
   equations: [
     '\\tilde w = w_t + \\eta z,\\ z \\sim \\mathcal N(0, I)',
     'w_{t+1} = \\tilde w \\text{ if } L(\\tilde w) < L(w_t)',

@@ -9,6 +9,7 @@ import {
   lrParam,
   map2,
   num,
+  weightDecayLine,
   weightDecayParam,
   withWeightDecay,
   type OptimizerSpec,
@@ -26,11 +27,30 @@ export const RMSprop: OptimizerSpec<RmspropState> = {
   family: 'adaptive',
   description:
     'Like AdaGrad, but r is an exponentially weighted average of g², so old gradients are forgotten and the rate can recover.',
-  equations: [
-    'r_t = \\alpha r_{t-1} + (1-\\alpha) g_t^2',
-    '\\eta_t = \\eta / (\\delta + \\sqrt{r_t})',
-    'w_{t+1} = w_t - \\eta_t g_t',
-  ],
+  equations: (hp) => {
+    const centered = bool(hp, 'centered');
+    const r = centered ? 'r_t - \\bar g_t^2' : 'r_t';
+    const scaled = `\\frac{g_t}{\\sqrt{${r}} + \\epsilon}`;
+    return [
+      ...weightDecayLine(hp),
+      'r_t = \\alpha\\, r_{t-1} + (1-\\alpha)\\, g_t^2',
+      ...(centered ? ['\\bar g_t = \\alpha\\, \\bar g_{t-1} + (1-\\alpha)\\, g_t'] : []),
+      ...(num(hp, 'momentum') > 0
+        ? [`b_t = \\mu\\, b_{t-1} + ${scaled}`, 'w_{t+1} = w_t - \\eta\\, b_t']
+        : [`w_{t+1} = w_t - \\eta\\, ${scaled}`]),
+    ];
+  },
+  lectureForm: (hp) =>
+    bool(hp, 'centered') || num(hp, 'momentum') > 0
+      ? null
+      : {
+          lecture: '004',
+          equations: [
+            's_t = \\beta\\, s_{t-1} + (1-\\beta)\\, g_t^2',
+            'w_{t+1} = w_t - \\alpha\\, \\frac{g_t}{\\sqrt{s_t + \\epsilon}}',
+          ],
+          note: 'β = torch’s alpha, α = η. Lectures 001–002 write η/(√G + δ) as torch does; lecture 004 puts ε inside the root, which differs only while s is as small as ε.',
+        },
   hyperparameters: [
     lrParam(1e-2),
     {

@@ -3,7 +3,16 @@
  * dampening = momentum the exponentially-weighted-average momentum of lecture 004.
  *   g ← g + λw;  b ← μb + (1−τ)g (b₁ = g);  g ← g + μb if Nesterov else b;  w ← w − ηg
  */
-import { lrParam, map2, num, bool, weightDecayParam, withWeightDecay, type OptimizerSpec } from './spec';
+import {
+  lrParam,
+  map2,
+  num,
+  bool,
+  weightDecayLine,
+  weightDecayParam,
+  withWeightDecay,
+  type OptimizerSpec,
+} from './spec';
 
 interface SgdState {
   buffer: [number, number] | null;
@@ -15,11 +24,47 @@ export const SGD: OptimizerSpec<SgdState> = {
   family: 'gradient descent',
   description:
     'Steps against the gradient. With momentum μ it keeps a velocity (a ball rolling downhill); Nesterov evaluates the momentum step ahead.',
-  equations: [
-    'b_t = \\mu b_{t-1} + (1-\\tau) g_t',
-    'g_t \\leftarrow g_t + \\mu b_t \\text{ (Nesterov) or } b_t',
-    'w_{t+1} = w_t - \\eta g_t',
-  ],
+  equations: (hp) => {
+    const momentum = num(hp, 'momentum');
+    const dampening = num(hp, 'dampening');
+    if (momentum === 0) return [...weightDecayLine(hp), 'w_{t+1} = w_t - \\eta\\, g_t'];
+    const buffer =
+      dampening === 0
+        ? 'b_t = \\mu\\, b_{t-1} + g_t \\quad (b_1 = g_1)'
+        : 'b_t = \\mu\\, b_{t-1} + (1-\\tau)\\, g_t \\quad (b_1 = g_1)';
+    const step = bool(hp, 'nesterov')
+      ? 'w_{t+1} = w_t - \\eta\\,(g_t + \\mu\\, b_t)'
+      : 'w_{t+1} = w_t - \\eta\\, b_t';
+    return [...weightDecayLine(hp), buffer, step];
+  },
+  lectureForm: (hp) => {
+    const momentum = num(hp, 'momentum');
+    const dampening = num(hp, 'dampening');
+    if (momentum === 0) return null;
+    if (bool(hp, 'nesterov'))
+      return {
+        lecture: '001',
+        equations: [
+          'v_{t+1} = \\mu\\, v_t - \\eta\\, \\nabla L(\\theta_t + \\mu\\, v_t)',
+          '\\theta_{t+1} = \\theta_t + v_{t+1}',
+        ],
+        note: 'torch tracks the look-ahead point φ = θ + μv (v = −ηb), so the path drawn is φ: the same run seen one momentum step ahead.',
+      };
+    if (dampening === 0)
+      return {
+        lecture: '001',
+        equations: ['v_{t+1} = \\mu\\, v_t - \\eta\\, \\nabla L(w_t)', 'w_{t+1} = w_t + v_{t+1}'],
+        note: 'v = −ηb with v₀ = 0: the same trajectory as torch’s (for a constant η).',
+      };
+    return {
+      lecture: '004',
+      equations: [
+        'V_t = \\beta\\, V_{t-1} + (1-\\beta)\\, g_t \\quad (V_0 = 0)',
+        'w_{t+1} = w_t - \\alpha\\, V_t',
+      ],
+      note: 'β = μ, α = η. torch starts its buffer at b₁ = g₁, the lecture at V₀ = 0 (V₁ = (1−β)g₁), so the first steps differ.',
+    };
+  },
   hyperparameters: [
     lrParam(1e-3),
     {

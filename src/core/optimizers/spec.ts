@@ -56,8 +56,13 @@ export interface OptimizerSpec<State = unknown> {
   readonly label: string;
   readonly family: OptimizerFamily;
   readonly description: string;
-  /** The update rule, one LaTeX-like line per equation, for the "inside the step" view. */
-  readonly equations: readonly string[];
+  /**
+   * The update rule, one LaTeX line per equation, for the "inside the step" view: a function of the
+   * hyperparameters where the settings change the rule (SGD without momentum has no buffer).
+   */
+  readonly equations: readonly string[] | ((hp: Hyperparameters) => readonly string[]);
+  /** The lectures' own form of the rule where it differs from torch's, with how the two map. */
+  readonly lectureForm?: (hp: Hyperparameters) => LectureForm | null;
   readonly hyperparameters: readonly HyperparameterSpec[];
   /** State vectors recorded per step (AdaGrad's r, Adam's m and v, the momentum buffer). */
   readonly accumulators: readonly AccumulatorSpec[];
@@ -68,6 +73,23 @@ export interface OptimizerSpec<State = unknown> {
   /** Current accumulator values, in the order of `accumulators`. */
   readAccumulators(state: State): readonly Vec2[];
 }
+
+export interface LectureForm {
+  /** Which lecture writes it this way (file prefix of shared/seeds). */
+  readonly lecture: string;
+  readonly equations: readonly string[];
+  /** How the lecture's symbols map to torch's, and whether the trajectories agree. */
+  readonly note: string;
+}
+
+/** The equations of the settings in force. */
+export function equationsFor(spec: OptimizerSpec, hp: Hyperparameters): readonly string[] {
+  return typeof spec.equations === 'function' ? spec.equations(hp) : spec.equations;
+}
+
+/** Weight decay as the rule applies it, when it is on. */
+export const weightDecayLine = (hp: Hyperparameters): string[] =>
+  typeof hp.weight_decay === 'number' && hp.weight_decay > 0 ? ['g_t \\leftarrow g_t + \\lambda w_t'] : [];
 
 export function num(hp: Hyperparameters, key: string): number {
   const value = hp[key];

@@ -19,6 +19,9 @@ export interface ChartSeries {
   /** Value at index i (plotted at step i + offset). */
   value(i: number): number;
   readonly offset: number;
+  /** Overrides the run style's color and dash (for series that are not runs, such as averages). */
+  readonly color?: string;
+  readonly dash?: string;
 }
 
 interface Props {
@@ -106,8 +109,8 @@ export function LineChart({ series, steps, yLabel, title, height = 190, scale = 
                   className="chart-line"
                   data-testid="chart-line"
                   d={linePath(s, x, y)}
-                  stroke={style.color}
-                  strokeDasharray={style.dash || undefined}
+                  stroke={s.color ?? style.color}
+                  strokeDasharray={(s.dash ?? style.dash) || undefined}
                 />
               );
             })}
@@ -119,7 +122,7 @@ export function LineChart({ series, steps, yLabel, title, height = 190, scale = 
                 key={s.id}
                 d={runStyle(s.slot, dark).markerPath(36)}
                 transform={`translate(${x(at)},${y(v)})`}
-                fill={runStyle(s.slot, dark).color}
+                fill={s.color ?? runStyle(s.slot, dark).color}
                 className="chart-dot"
               />
             ) : null,
@@ -135,7 +138,7 @@ export function LineChart({ series, steps, yLabel, title, height = 190, scale = 
           <strong>step {hover}</strong>
           {readings.map(({ s, v }) => (
             <div key={s.id}>
-              <span style={{ color: runStyle(s.slot, dark).color }}>■</span> {s.label}:{' '}
+              <span style={{ color: s.color ?? runStyle(s.slot, dark).color }}>■</span> {s.label}:{' '}
               {Number.isFinite(v) ? valueFormat(v) : '—'}
             </div>
           ))}

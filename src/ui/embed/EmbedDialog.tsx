@@ -13,6 +13,7 @@ const PANEL_LABELS: Record<EmbedPanel, string> = {
   loss: 'Loss',
   effectiveLr: 'Effective learning rate',
   convergence: 'Convergence',
+  ewa: 'Weighted average',
 };
 
 const SIZES = [

@@ -3,6 +3,7 @@ import type { EmbedPanel } from '../../core/link/display';
 import { Panel } from '../charts/Panel';
 import { ConvergencePanel } from '../convergence/ConvergencePanel';
 import { EffectiveLrPanel } from '../effectiveLr/EffectiveLrPanel';
+import { EwaPanel } from '../ewa/EwaPanel';
 import { InsideStepPanel } from '../inside/InsideStepPanel';
 import { Legend } from '../legend/Legend';
 import { LossPanel } from '../loss/LossPanel';
@@ -60,6 +61,8 @@ export function EmbedPanels({ panels, controls }: { panels: readonly EmbedPanel[
             return <EffectiveLrPanel key={id} />;
           case 'convergence':
             return <ConvergencePanel key={id} />;
+          case 'ewa':
+            return <EwaPanel key={id} />;
         }
       })}
     </>

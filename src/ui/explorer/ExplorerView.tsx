@@ -2,6 +2,7 @@
 import { useOptiscope } from '../../state';
 import { ConvergencePanel } from '../convergence/ConvergencePanel';
 import { EffectiveLrPanel } from '../effectiveLr/EffectiveLrPanel';
+import { EwaPanel } from '../ewa/EwaPanel';
 import { Panel } from '../charts/Panel';
 import { ExplainToggle } from '../inside/ExplainToggle';
 import { InsideStepPanel } from '../inside/InsideStepPanel';
@@ -45,6 +46,7 @@ export function ExplorerView() {
           <div className="panel-row">
             {panels.effectiveLr && <EffectiveLrPanel />}
             {panels.convergence && <ConvergencePanel />}
+            {panels.ewa && <EwaPanel />}
           </div>
           <PanelToggles />
         </div>

@@ -6,6 +6,7 @@ const PANELS: readonly { id: PanelId; label: string }[] = [
   { id: 'loss', label: 'Loss' },
   { id: 'effectiveLr', label: 'Effective rate' },
   { id: 'convergence', label: 'Convergence' },
+  { id: 'ewa', label: 'Weighted average' },
 ];
 
 export function PanelToggles() {

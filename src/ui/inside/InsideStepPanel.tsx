@@ -3,8 +3,8 @@
  * moment → scaling → step — with the numbers and the optimizer's own equations.
  */
 import { getOptimizer } from '../../core';
+import { UpdateRule } from './UpdateRule';
 import { PHASES, useOptiscope } from '../../state';
-import { Formula } from '../math/Formula';
 import { useFocusRun, useSimulation } from '../simulation/SimulationContext';
 import { RunSwatch } from '../legend/RunSwatch';
 import { useIsDark } from '../theme/useTheme';
@@ -54,13 +54,7 @@ export function InsideStepPanel() {
           </span>
         )}
       </div>
-      {spec && (
-        <div className="equations" aria-label={`${spec.label} update rule`}>
-          {spec.equations.map((tex) => (
-            <Formula key={tex} tex={tex} />
-          ))}
-        </div>
-      )}
+      {spec && <UpdateRule spec={spec} hp={entry.hyperparameters} />}
       {!parts ? (
         <p className="muted">
           {run.trajectory.divergence ? `Stopped: ${run.trajectory.divergence.reason}.` : 'No updates yet.'}

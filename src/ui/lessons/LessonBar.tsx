@@ -1,6 +1,7 @@
 /** The lesson picker (one click loads a scene) and the active lesson's caption, shown prominently. */
 import { LESSONS, getLesson } from '../../core/lessons';
 import { useOptiscope } from '../../state';
+import { LessonClaims } from './LessonClaims';
 import { useLoadLesson } from './useLoadLesson';
 
 export function LessonBar() {
@@ -17,7 +18,7 @@ export function LessonBar() {
               className={`lesson-chip${active === lesson.id ? ' is-active' : ''}`}
               aria-pressed={active === lesson.id}
               data-testid={`lesson-${lesson.id}`}
-              title={`${lesson.title}: ${lesson.caption.join(' ')}`}
+              title={lesson.title}
               onClick={() => loadLesson(lesson)}
             >
               {lesson.short}
@@ -39,10 +40,7 @@ export function LessonCaption() {
         <p className="lesson-kicker">Lesson · lecture {lesson.lecture}</p>
         <h2>{lesson.title}</h2>
       </div>
-      <div className="lesson-text">
-        <p>{lesson.caption[0]}</p>
-        <p>{lesson.caption[1]}</p>
-      </div>
+      <LessonClaims lesson={lesson} />
     </aside>
   );
 }

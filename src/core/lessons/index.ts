@@ -1,0 +1,61 @@
+/**
+ * Lesson scenes: one per demonstration in the lecture notes (shared/seeds). Each is a scene in the headless
+ * API's JSON and a caption of claims written from, and checked on, its own runs (lessons.test.ts).
+ */
+import { simulate, type Simulation } from '../simulate';
+import { adagradDiagonal, adamBiasCorrection, rmspropVsAdagrad } from './adaptive';
+import type { Claim, LessonRuns } from './claims';
+import { momentumOvershoot, nesterov, ravineZigzag } from './momentum';
+import { ewa, lrDecay, minibatchNoise } from './noise';
+import { newtonSaddle, saddleEscape } from './saddle';
+import { clippingCliff, newtonQuadratic } from './secondOrder';
+import type { Lesson } from './types';
+
+export type { Lesson, LessonPanel } from './types';
+export type { Claim, Condition, LessonRuns } from './claims';
+export { holds, failures } from './claims';
+
+export const LESSONS: readonly Lesson[] = [
+  ravineZigzag,
+  momentumOvershoot,
+  nesterov,
+  adagradDiagonal,
+  rmspropVsAdagrad,
+  saddleEscape,
+  adamBiasCorrection,
+  lrDecay,
+  clippingCliff,
+  newtonQuadratic,
+  newtonSaddle,
+  minibatchNoise,
+  ewa,
+];
+
+export function getLesson(id: string): Lesson | undefined {
+  return LESSONS.find((lesson) => lesson.id === id);
+}
+
+/** The runs of a simulation, by label, as a caption reads them. */
+export function lessonRuns(simulation: Simulation): LessonRuns {
+  return {
+    simulation,
+    run(label) {
+      const found = simulation.trajectories.find((t) => t.config.label === label);
+      if (!found) throw new Error(`the scene has no run labelled "${label}"`);
+      return found;
+    },
+    withSeed: (seed) => simulate({ ...simulation.scene, seed }),
+  };
+}
+
+const captions = new Map<string, readonly Claim[]>();
+
+/** The lesson's caption on its own scene (computed once per lesson: the scene never changes). */
+export function lessonCaption(lesson: Lesson): readonly Claim[] {
+  let caption = captions.get(lesson.id);
+  if (!caption) {
+    caption = lesson.caption(lessonRuns(simulate(lesson.scene)));
+    captions.set(lesson.id, caption);
+  }
+  return caption;
+}
