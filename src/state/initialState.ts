@@ -15,7 +15,7 @@ export function defaultViewState(scene: SceneState): ViewState {
     playing: false,
     speed: 1,
     viewBox: null,
-    panels: { inside: true, loss: true, effectiveLr: true, convergence: true, ewa: false },
+    panels: { inside: true, loss: true, effectiveLr: true, convergence: true, ewa: false, gradcheck: false },
     theme: 'system',
     lesson: null,
     highlight: null,

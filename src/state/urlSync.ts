@@ -13,7 +13,14 @@ import { sceneStateFromJson } from './sceneCodec';
 import type { useOptiscope } from './store';
 import type { NetworkState, PanelId, SceneState, ThemeChoice, ViewState } from './types';
 
-export const PANEL_IDS: readonly PanelId[] = ['inside', 'loss', 'effectiveLr', 'convergence', 'ewa'];
+export const PANEL_IDS: readonly PanelId[] = [
+  'inside',
+  'loss',
+  'effectiveLr',
+  'convergence',
+  'ewa',
+  'gradcheck',
+];
 /** The app's view ids (src/ui/views.ts, checked by its test): a link naming another opens the explorer. */
 export const VIEW_IDS: readonly string[] = ['explorer', 'atlas', 'sweep', 'compare', 'crowds', 'network'];
 /** The view whose scene (the store's `network`) a link carries. */

@@ -8,7 +8,10 @@ import type { Claim, LessonRuns } from './claims';
 import { momentumOvershoot, nesterov, ravineZigzag } from './momentum';
 import { ewa, lrDecay, minibatchNoise } from './noise';
 import { newtonSaddle, saddleEscape } from './saddle';
-import { clippingCliff, newtonQuadratic } from './secondOrder';
+import { clippingCliff, newtonQuadratic, secondOrderCost } from './secondOrder';
+import { conditionNumber, convergenceRates, whichLearningRate } from './rates';
+import { noMinimum } from './landscape';
+import { gradientCheck } from './numerics';
 import type { Lesson } from './types';
 
 export type { Lesson, LessonPanel } from './types';
@@ -16,7 +19,10 @@ export type { Claim, Condition, LessonRuns } from './claims';
 export { holds, failures } from './claims';
 
 export const LESSONS: readonly Lesson[] = [
+  gradientCheck,
+  whichLearningRate,
   ravineZigzag,
+  conditionNumber,
   momentumOvershoot,
   nesterov,
   adagradDiagonal,
@@ -26,7 +32,10 @@ export const LESSONS: readonly Lesson[] = [
   lrDecay,
   clippingCliff,
   newtonQuadratic,
+  convergenceRates,
+  secondOrderCost,
   newtonSaddle,
+  noMinimum,
   minibatchNoise,
   ewa,
 ];

@@ -1,9 +1,9 @@
 /** Curvature (lectures 000, 002): Newton's one step on a quadratic, gradient descent's linear rate, clipping on a cliff. */
 import { eigenvalues, surfaceHessian } from './curvature';
 import { claim } from './claims';
-import { coord, gradient, hp, stepLength } from './measure';
+import { coord, gradient, hp, settlesBelow, stepLength } from './measure';
 import { RAVINE, type Lesson } from './types';
-import { num } from './words';
+import { num, power } from './words';
 
 export const newtonQuadratic: Lesson = {
   id: 'newton-quadratic',
@@ -87,6 +87,50 @@ export const clippingCliff: Lesson = {
       claim(
         `Clipping the gradient norm to ${num(max)} caps every step at η·${num(max)} = ${num(eta * max)} (its longest: ${num(longest)}), so the clipped run walks down the face.`,
         [longest <= eta * max + 1e-12, 'no clipped step is longer than η·max'],
+      ),
+    ];
+  },
+};
+
+/** A network's weight count, for what the second-order methods' memory would be at scale. */
+const NETWORK_WEIGHTS = 1e6;
+
+export const secondOrderCost: Lesson = {
+  id: 'second-order-cost',
+  short: 'Newton vs L-BFGS',
+  title: 'Second-order methods: fast, and what they cost',
+  lecture: '000',
+  scene: {
+    surface: 'rosenbrock',
+    start: [-1.2, 1],
+    steps: 300,
+    optimizers: [
+      { type: 'Newton', label: 'Newton' },
+      { type: 'LBFGS', label: 'L-BFGS', lr: 1 },
+      { type: 'SGD', label: 'GD', lr: 0.001 },
+    ],
+  },
+  panel: 'convergence',
+  caption: (runs) => {
+    const newton = runs.run('Newton');
+    const lbfgs = runs.run('L-BFGS');
+    const gd = runs.run('GD');
+    const m = hp(lbfgs, 'history_size');
+    const weights = newton.path.length / (newton.steps + 1);
+    const newtonAt = settlesBelow(newton, 1e-6);
+    const lbfgsAt = settlesBelow(lbfgs, 1e-6);
+    return [
+      claim(
+        `On Rosenbrock's curved valley Newton gets below L = ${power(1e-6)} at step ${newtonAt}: it stores the M × M Hessian — M² = ${num(weights ** 2)} numbers for these M = ${weights} weights, ${num(NETWORK_WEIGHTS ** 2)} for a network of ${num(NETWORK_WEIGHTS)} — and solves it, O(M³) work per step.`,
+        [newtonAt !== null && newtonAt <= 10, 'Newton is below 10⁻⁶ within 10 steps'],
+      ),
+      claim(
+        `L-BFGS keeps only its last m = ${m} steps and gradient changes (2mM numbers, O(mM) work) and still gets there at step ${lbfgsAt}; gradient descent at η = ${num(hp(gd, 'lr'))} is at L = ${num(gd.loss[gd.steps]!)} after ${gd.steps} steps.`,
+        [
+          lbfgsAt !== null && newtonAt !== null && lbfgsAt > newtonAt && lbfgsAt < gd.steps / 2,
+          'L-BFGS arrives after Newton, well within the run',
+        ],
+        [gd.loss[gd.steps]! > 1e-2, 'GD is still far from the minimum'],
       ),
     ];
   },

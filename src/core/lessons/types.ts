@@ -2,7 +2,7 @@
 import type { SceneInput } from '../scene';
 import type { Caption } from './claims';
 
-export type LessonPanel = 'surface' | 'inside' | 'loss' | 'effectiveLr' | 'convergence' | 'ewa';
+export type LessonPanel = 'surface' | 'inside' | 'loss' | 'effectiveLr' | 'convergence' | 'ewa' | 'gradcheck';
 
 export interface Lesson {
   readonly id: string;
@@ -17,6 +17,8 @@ export interface Lesson {
   readonly panel?: LessonPanel;
   /** For the effective-rate panel: 'effectiveLr', 'stepLength' or 'acc:<accumulator key>'. */
   readonly quantity?: string;
+  /** Open paused on the start point instead of playing (the caption speaks of the start). */
+  readonly openAtStart?: boolean;
   /** Start in explain mode (step-by-step), focused on this optimizer index. */
   readonly explainOptimizer?: number;
 }

@@ -5,7 +5,15 @@
  */
 import { formatNumber, parseBoolean, parseNumber } from './numbers';
 
-export const EMBED_PANELS = ['surface', 'inside', 'loss', 'effectiveLr', 'convergence', 'ewa'] as const;
+export const EMBED_PANELS = [
+  'surface',
+  'inside',
+  'loss',
+  'effectiveLr',
+  'convergence',
+  'ewa',
+  'gradcheck',
+] as const;
 export type EmbedPanel = (typeof EMBED_PANELS)[number];
 
 export interface DisplayOptions {

@@ -14,6 +14,7 @@ const PANEL_LABELS: Record<EmbedPanel, string> = {
   effectiveLr: 'Effective learning rate',
   convergence: 'Convergence',
   ewa: 'Weighted average',
+  gradcheck: 'Gradient check',
 };
 
 const SIZES = [

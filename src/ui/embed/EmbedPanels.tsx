@@ -4,6 +4,7 @@ import { Panel } from '../charts/Panel';
 import { ConvergencePanel } from '../convergence/ConvergencePanel';
 import { EffectiveLrPanel } from '../effectiveLr/EffectiveLrPanel';
 import { EwaPanel } from '../ewa/EwaPanel';
+import { GradientCheckPanel } from '../gradcheck/GradientCheckPanel';
 import { InsideStepPanel } from '../inside/InsideStepPanel';
 import { Legend } from '../legend/Legend';
 import { LossPanel } from '../loss/LossPanel';
@@ -63,6 +64,8 @@ export function EmbedPanels({ panels, controls }: { panels: readonly EmbedPanel[
             return <ConvergencePanel key={id} />;
           case 'ewa':
             return <EwaPanel key={id} />;
+          case 'gradcheck':
+            return <GradientCheckPanel key={id} />;
         }
       })}
     </>

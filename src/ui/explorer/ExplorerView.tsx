@@ -3,6 +3,7 @@ import { useOptiscope } from '../../state';
 import { ConvergencePanel } from '../convergence/ConvergencePanel';
 import { EffectiveLrPanel } from '../effectiveLr/EffectiveLrPanel';
 import { EwaPanel } from '../ewa/EwaPanel';
+import { GradientCheckPanel } from '../gradcheck/GradientCheckPanel';
 import { Panel } from '../charts/Panel';
 import { ExplainToggle } from '../inside/ExplainToggle';
 import { InsideStepPanel } from '../inside/InsideStepPanel';
@@ -47,6 +48,7 @@ export function ExplorerView() {
             {panels.effectiveLr && <EffectiveLrPanel />}
             {panels.convergence && <ConvergencePanel />}
             {panels.ewa && <EwaPanel />}
+            {panels.gradcheck && <GradientCheckPanel />}
           </div>
           <PanelToggles />
         </div>

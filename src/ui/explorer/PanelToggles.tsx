@@ -7,6 +7,7 @@ const PANELS: readonly { id: PanelId; label: string }[] = [
   { id: 'effectiveLr', label: 'Effective rate' },
   { id: 'convergence', label: 'Convergence' },
   { id: 'ewa', label: 'Weighted average' },
+  { id: 'gradcheck', label: 'Gradient check' },
 ];
 
 export function PanelToggles() {

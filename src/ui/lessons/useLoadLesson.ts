@@ -10,17 +10,15 @@ export function useLoadLesson(): (lesson: Lesson) => void {
     (lesson: Lesson) => {
       const { loadScene, view } = useOptiscope.getState();
       const steps = lesson.scene.steps ?? 100;
+      const paused = lesson.explainOptimizer !== undefined || lesson.openAtStart === true;
       const patch: Partial<ViewState> = {
         highlight: lesson.panel && lesson.panel !== 'surface' ? (lesson.panel as PanelId) : null,
         explain: lesson.explainOptimizer !== undefined,
         focus: lesson.explainOptimizer !== undefined ? `o${lesson.explainOptimizer + 1}` : null,
-        step:
-          reducedMotion || lesson.explainOptimizer !== undefined
-            ? lesson.explainOptimizer !== undefined
-              ? 0
-              : steps
-            : 0,
-        playing: !reducedMotion && lesson.explainOptimizer === undefined,
+        // Paused on the start where the lesson explains a step or speaks of the start; else played (or, with
+        // reduced motion, shown at its end).
+        step: paused ? 0 : reducedMotion ? steps : 0,
+        playing: !paused && !reducedMotion,
         rateMetric: (lesson.quantity as RateMetric | undefined) ?? view.rateMetric,
         panels:
           lesson.panel && lesson.panel !== 'surface' ? { ...view.panels, [lesson.panel]: true } : view.panels,
