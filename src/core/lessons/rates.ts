@@ -177,7 +177,7 @@ export const convergenceRates: Lesson = {
         [Math.abs(gdFactor - predicted) < 2e-3, 'and equals (1 − ηλmin)²'],
       ),
       claim(
-        `SGD with noisy gradients converges sublinearly even with η ∝ 1/t: averaged over ${SEEDS} noise seeds its loss falls like n^${num(slope)} between steps ${from} and ${to} — the O(1/n) rate, far slower than either.`,
+        `SGD with noisy gradients converges sublinearly even with η ∝ 1/t: averaged over ${SEEDS} noise seeds its loss falls with a log–log slope of ${num(slope)} between steps ${from} and ${to} — the O(1/n) rate, far slower than either.`,
         [slope > -1.3 && slope < -0.75, 'the log–log slope of the mean loss is about −1'],
         [sgd.loss[sgd.steps]! > 1e3 * gd.loss[gd.steps]!, 'SGD ends far above GD'],
       ),

@@ -102,6 +102,17 @@ export const Adam: OptimizerSpec<AdamState> = {
   description:
     'Momentum (first moment m) plus RMSProp scaling (second moment v), both bias-corrected so the first steps are not too small.',
   equations: (hp) => [...weightDecayLine(hp), ...adamEquations(hp)],
+  lectureForm: (hp) => ({
+    lecture: '002',
+    equations: [
+      '\\nu^{(t)} = \\rho_1 \\nu^{(t-1)} + (1-\\rho_1)\\, g^{(t)}',
+      'r^{(t)} = \\rho_2 r^{(t-1)} + (1-\\rho_2)\\, g^{(t)2}',
+      bool(hp, 'bias_correction')
+        ? 'W^{(t+1)} = W^{(t)} - \\frac{\\epsilon}{\\delta + \\sqrt{r^{(t)}/(1-\\rho_2^t)}}\\, \\frac{\\nu^{(t)}}{1-\\rho_1^t}'
+        : 'W^{(t+1)} = W^{(t)} - \\frac{\\epsilon}{\\delta + \\sqrt{r^{(t)}}}\\, \\nu^{(t)}',
+    ],
+    note: 'ρ₁ = β₁, ρ₂ = β₂ (ν = m, r = v); the lecture’s ε is the learning rate η and its δ is torch’s eps. Lecture 004 writes Kingma & Ba’s Algorithm 1 with torch’s names.',
+  }),
   hyperparameters: adamHyperparameters(0),
   accumulators: adamAccumulators,
   init: initAdam,

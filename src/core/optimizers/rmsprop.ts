@@ -49,7 +49,7 @@ export const RMSprop: OptimizerSpec<RmspropState> = {
             's_t = \\beta\\, s_{t-1} + (1-\\beta)\\, g_t^2',
             'w_{t+1} = w_t - \\alpha\\, \\frac{g_t}{\\sqrt{s_t + \\epsilon}}',
           ],
-          note: 'β = torch’s alpha, α = η. Lectures 001–002 write η/(√G + δ) as torch does; lecture 004 puts ε inside the root, which differs only while s is as small as ε.',
+          note: 'β = torch’s alpha, α = η. Lectures 001 (γ, G) and 002 (ρ, r, step ε/(δ + √r)) write the root outside as torch does; lecture 004 puts ε inside it, which differs only while s is as small as ε.',
         },
   hyperparameters: [
     lrParam(1e-2),
