@@ -12,6 +12,7 @@ import { clippingCliff, newtonQuadratic, secondOrderCost } from './secondOrder';
 import { conditionNumber, convergenceRates, whichLearningRate } from './rates';
 import { noMinimum } from './landscape';
 import { gradientCheck } from './numerics';
+import { preprocessing } from './preprocessing';
 import type { Lesson } from './types';
 
 export type { Lesson, LessonPanel } from './types';
@@ -23,6 +24,7 @@ export const LESSONS: readonly Lesson[] = [
   whichLearningRate,
   ravineZigzag,
   conditionNumber,
+  preprocessing,
   momentumOvershoot,
   nesterov,
   adagradDiagonal,
