@@ -78,3 +78,11 @@ test('equations are typeset, follow the settings, and show the lecture’s notat
   await expect(page.getByTestId('update-rule').locator('annotation').last()).toHaveText(/\\frac\{m_t\}/);
   await expect(page.getByTestId('update-rule')).not.toContainText('m̂');
 });
+
+test('Nesterov: the surface marks the lecture’s θ beside the drawn look-ahead point', async ({ page }) => {
+  await page.getByTestId('lesson-nesterov').click();
+  await page.getByTestId('focus-select').selectOption({ label: 'momentum' });
+  await expect(page.getByTestId('lecture-iterates')).toHaveCount(0);
+  await page.getByTestId('focus-select').selectOption({ label: 'Nesterov' });
+  await expect(page.getByTestId('lecture-iterates')).toContainText('θ (lecture)');
+});

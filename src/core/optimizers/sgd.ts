@@ -48,7 +48,7 @@ export const SGD: OptimizerSpec<SgdState> = {
           'v_{t+1} = \\mu\\, v_t - \\eta\\, \\nabla L(\\theta_t + \\mu\\, v_t)',
           '\\theta_{t+1} = \\theta_t + v_{t+1}',
         ],
-        note: 'torch tracks the look-ahead point φ = θ + μv (v = −ηb), so the path drawn is φ: the same run seen one momentum step ahead.',
+        note: 'torch tracks the look-ahead point φ = θ + μv (v = −ηb), so the path drawn is φ: the same run seen one momentum step ahead. With arrows on, the surface marks the lecture’s θ too.',
       };
     if (dampening === 0)
       return {

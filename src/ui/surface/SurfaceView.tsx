@@ -18,6 +18,7 @@ import { CriticalPoints } from './CriticalPoints';
 import { fitBox, MARGIN, type Scales } from './geometry';
 import { StartMarker } from './StartMarker';
 import { StepArrows } from './StepArrows';
+import { LectureIterates } from './LectureIterates';
 import { Trajectories } from './Trajectories';
 import { useSurfaceZoom } from './useSurfaceZoom';
 import { useWindowHeight } from '../hooks/useWindowHeight';
@@ -86,6 +87,8 @@ export function SurfaceView() {
     const local = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse());
     setStart([x.invert(local.x), y.invert(local.y)]);
   };
+  const focusRun =
+    simulation.runs.find((r) => r.entry.id === (view.focus ?? simulation.runs[0]?.entry.id)) ?? null;
   const arrowRuns = view.arrowsForAll
     ? simulation.runs
     : simulation.runs.filter((r) => r.entry.id === (view.focus ?? simulation.runs[0]?.entry.id));
@@ -133,6 +136,12 @@ export function SurfaceView() {
               </g>
               {surface && <CriticalPoints points={surface.criticalPoints} scales={scales} />}
               <Trajectories runs={simulation.runs} scales={scales} box={visible} step={step} dark={dark} />
+              <LectureIterates
+                run={view.showArrows ? focusRun : null}
+                scales={scales}
+                step={step}
+                dark={dark}
+              />
               {view.showArrows && (
                 <StepArrows
                   runs={arrowRuns}
