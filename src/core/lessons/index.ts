@@ -10,7 +10,7 @@ import { ewa, lrDecay, minibatchNoise } from './noise';
 import { newtonSaddle, saddleEscape } from './saddle';
 import { clippingCliff, newtonQuadratic, secondOrderCost } from './secondOrder';
 import { conditionNumber, convergenceRates, whichLearningRate } from './rates';
-import { noMinimum } from './landscape';
+import { localMinima, noMinimum } from './landscape';
 import { gradientCheck } from './numerics';
 import { preprocessing } from './preprocessing';
 import type { Lesson } from './types';
@@ -38,6 +38,7 @@ export const LESSONS: readonly Lesson[] = [
   secondOrderCost,
   newtonSaddle,
   noMinimum,
+  localMinima,
   minibatchNoise,
   ewa,
 ];
