@@ -86,3 +86,24 @@ test('Nesterov: the surface marks the lecture’s θ beside the drawn look-ahead
   await page.getByTestId('focus-select').selectOption({ label: 'Nesterov' });
   await expect(page.getByTestId('lecture-iterates')).toContainText('θ (lecture)');
 });
+
+test('stability: the threshold of the settings in force, the unstable region and gradient flow', async ({
+  page,
+}) => {
+  await page.getByTestId('lesson-stability-threshold').click();
+  const panel = page.getByTestId('panel-stability');
+  await expect(panel).toHaveClass(/is-highlighted/);
+  await expect(panel).toContainText('gradient descent is stable while η·λmax(H) < 2');
+  await expect(panel.getByTestId('stability-readout')).toHaveAttribute('data-stable', 'true');
+  await expect(page.getByTestId('gradient-flow')).toHaveCount(1);
+  await expect(panel.getByTestId('flow-distance-chart')).toBeVisible();
+  // At η = 0.039 no point of the ravine is unstable (λmax = 50 < 2/η); at 0.041 every point is.
+  await expect(page.getByTestId('unstable-region')).toHaveCount(0);
+  await page.getByTestId('focus-select').selectOption({ label: 'η = 0.041' });
+  await expect(panel.getByTestId('stability-readout')).toHaveAttribute('data-stable', 'false');
+  await expect(page.getByTestId('unstable-region')).toHaveAttribute('data-share', '1.000');
+  // Adam: the preconditioned sharpness and its own threshold.
+  await page.getByTestId('lesson-adam-edge-of-stability').click();
+  await expect(panel).toContainText('(2+2β₁)/(1−β₁) = 38');
+  await expect(panel.getByTestId('stability-legend')).toContainText('λmax(P⁻¹H)');
+});

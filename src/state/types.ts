@@ -28,7 +28,7 @@ export interface SceneState {
   readonly optimizers: readonly OptimizerEntry[];
 }
 
-export type PanelId = 'inside' | 'loss' | 'effectiveLr' | 'convergence' | 'ewa' | 'gradcheck';
+export type PanelId = 'inside' | 'loss' | 'effectiveLr' | 'convergence' | 'ewa' | 'gradcheck' | 'stability';
 export type ThemeChoice = 'system' | 'light' | 'dark';
 /** What the effective-learning-rate panel plots: the rate, an accumulator key (r, m, v, velocity…) or |Δw|. */
 export type RateMetric = 'effectiveLr' | 'stepLength' | `acc:${string}`;

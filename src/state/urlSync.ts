@@ -20,6 +20,7 @@ export const PANEL_IDS: readonly PanelId[] = [
   'convergence',
   'ewa',
   'gradcheck',
+  'stability',
 ];
 /** The app's view ids (src/ui/views.ts, checked by its test): a link naming another opens the explorer. */
 export const VIEW_IDS: readonly string[] = ['explorer', 'atlas', 'sweep', 'compare', 'crowds', 'network'];

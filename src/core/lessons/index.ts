@@ -13,6 +13,7 @@ import { conditionNumber, convergenceRates, whichLearningRate } from './rates';
 import { localMinima, noMinimum } from './landscape';
 import { gradientCheck } from './numerics';
 import { preprocessing } from './preprocessing';
+import { adamEdgeOfStability, momentumStability, stabilityThreshold } from './stability';
 import type { Lesson } from './types';
 
 export type { Lesson, LessonPanel } from './types';
@@ -25,12 +26,15 @@ export const LESSONS: readonly Lesson[] = [
   ravineZigzag,
   conditionNumber,
   preprocessing,
+  stabilityThreshold,
   momentumOvershoot,
+  momentumStability,
   nesterov,
   adagradDiagonal,
   rmspropVsAdagrad,
   saddleEscape,
   adamBiasCorrection,
+  adamEdgeOfStability,
   lrDecay,
   clippingCliff,
   newtonQuadratic,

@@ -2,7 +2,8 @@
 import type { SceneInput } from '../scene';
 import type { Caption } from './claims';
 
-export type LessonPanel = 'surface' | 'inside' | 'loss' | 'effectiveLr' | 'convergence' | 'ewa' | 'gradcheck';
+export type LessonPanel =
+  'surface' | 'inside' | 'loss' | 'effectiveLr' | 'convergence' | 'ewa' | 'gradcheck' | 'stability';
 
 export interface Lesson {
   readonly id: string;

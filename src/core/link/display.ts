@@ -13,6 +13,7 @@ export const EMBED_PANELS = [
   'convergence',
   'ewa',
   'gradcheck',
+  'stability',
 ] as const;
 export type EmbedPanel = (typeof EMBED_PANELS)[number];
 

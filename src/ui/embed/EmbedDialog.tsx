@@ -15,6 +15,7 @@ const PANEL_LABELS: Record<EmbedPanel, string> = {
   convergence: 'Convergence',
   ewa: 'Weighted average',
   gradcheck: 'Gradient check',
+  stability: 'Stability',
 };
 
 const SIZES = [

@@ -5,6 +5,7 @@ import { ConvergencePanel } from '../convergence/ConvergencePanel';
 import { EffectiveLrPanel } from '../effectiveLr/EffectiveLrPanel';
 import { EwaPanel } from '../ewa/EwaPanel';
 import { GradientCheckPanel } from '../gradcheck/GradientCheckPanel';
+import { StabilityPanel } from '../stability/StabilityPanel';
 import { InsideStepPanel } from '../inside/InsideStepPanel';
 import { Legend } from '../legend/Legend';
 import { LossPanel } from '../loss/LossPanel';
@@ -66,6 +67,8 @@ export function EmbedPanels({ panels, controls }: { panels: readonly EmbedPanel[
             return <EwaPanel key={id} />;
           case 'gradcheck':
             return <GradientCheckPanel key={id} />;
+          case 'stability':
+            return <StabilityPanel key={id} />;
         }
       })}
     </>

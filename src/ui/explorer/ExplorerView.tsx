@@ -4,6 +4,7 @@ import { ConvergencePanel } from '../convergence/ConvergencePanel';
 import { EffectiveLrPanel } from '../effectiveLr/EffectiveLrPanel';
 import { EwaPanel } from '../ewa/EwaPanel';
 import { GradientCheckPanel } from '../gradcheck/GradientCheckPanel';
+import { StabilityPanel } from '../stability/StabilityPanel';
 import { Panel } from '../charts/Panel';
 import { ExplainToggle } from '../inside/ExplainToggle';
 import { InsideStepPanel } from '../inside/InsideStepPanel';
@@ -49,6 +50,7 @@ export function ExplorerView() {
             {panels.convergence && <ConvergencePanel />}
             {panels.ewa && <EwaPanel />}
             {panels.gradcheck && <GradientCheckPanel />}
+            {panels.stability && <StabilityPanel />}
           </div>
           <PanelToggles />
         </div>

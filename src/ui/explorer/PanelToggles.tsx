@@ -8,6 +8,7 @@ const PANELS: readonly { id: PanelId; label: string }[] = [
   { id: 'convergence', label: 'Convergence' },
   { id: 'ewa', label: 'Weighted average' },
   { id: 'gradcheck', label: 'Gradient check' },
+  { id: 'stability', label: 'Stability' },
 ];
 
 export function PanelToggles() {

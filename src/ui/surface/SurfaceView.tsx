@@ -18,6 +18,7 @@ import { CriticalPoints } from './CriticalPoints';
 import { fitBox, MARGIN, type Scales } from './geometry';
 import { StartMarker } from './StartMarker';
 import { StepArrows } from './StepArrows';
+import { StabilityOverlay } from '../stability/StabilityOverlay';
 import { LectureIterates } from './LectureIterates';
 import { Trajectories } from './Trajectories';
 import { useSurfaceZoom } from './useSurfaceZoom';
@@ -136,6 +137,9 @@ export function SurfaceView() {
               </g>
               {surface && <CriticalPoints points={surface.criticalPoints} scales={scales} />}
               <Trajectories runs={simulation.runs} scales={scales} box={visible} step={step} dark={dark} />
+              {view.panels.stability && (
+                <StabilityOverlay run={focusRun} scales={scales} box={visible} step={step} />
+              )}
               <LectureIterates
                 run={view.showArrows ? focusRun : null}
                 scales={scales}
