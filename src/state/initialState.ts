@@ -23,6 +23,7 @@ export function defaultViewState(scene: SceneState): ViewState {
       ewa: false,
       gradcheck: false,
       stability: false,
+      surface3d: false,
     },
     theme: 'system',
     lesson: null,
@@ -34,6 +35,7 @@ export function defaultViewState(scene: SceneState): ViewState {
     showArrows: true,
     rateMetric: 'effectiveLr',
     activeView: 'explorer',
+    camera3d: null,
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import type { HyperparameterValue, SurfaceRef, ViewBox } from '../core';
+import type { OrbitCamera } from '../core/link';
 import { LIMITS } from '../core';
 import { parseNetworkScene, type NetworkSceneJson } from '../core/network';
 import { defaultSceneState, defaultViewState, PHASES } from './initialState';
@@ -54,6 +55,8 @@ export interface OptiscopeActions {
   setArrowsForAll(all: boolean): void;
   setRateMetric(metric: RateMetric): void;
   setActiveView(view: string): void;
+  /** The 3-D view's camera (null: its default). */
+  setCamera3d(camera: OrbitCamera | null): void;
 }
 
 export interface OptiscopeState extends OptiscopeActions {
@@ -191,5 +194,6 @@ export const useOptiscope = create<OptiscopeState>()((set, get) => {
     setArrowsForAll: (arrowsForAll) => patchView({ arrowsForAll }),
     setRateMetric: (rateMetric) => patchView({ rateMetric }),
     setActiveView: (activeView) => patchView({ activeView }),
+    setCamera3d: (camera3d) => patchView({ camera3d }),
   };
 });

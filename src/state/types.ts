@@ -3,6 +3,7 @@
  * scene and view state as they are. The scene is what is simulated; the view is how it is looked at.
  */
 import type { Clipping, HyperparameterValue, Schedule, SurfaceRef, ViewBox } from '../core';
+import type { OrbitCamera } from '../core/link';
 import type { NetworkSceneJson } from '../core/network';
 
 export interface OptimizerEntry {
@@ -28,7 +29,8 @@ export interface SceneState {
   readonly optimizers: readonly OptimizerEntry[];
 }
 
-export type PanelId = 'inside' | 'loss' | 'effectiveLr' | 'convergence' | 'ewa' | 'gradcheck' | 'stability';
+export type PanelId =
+  'inside' | 'loss' | 'effectiveLr' | 'convergence' | 'ewa' | 'gradcheck' | 'stability' | 'surface3d';
 export type ThemeChoice = 'system' | 'light' | 'dark';
 /** What the effective-learning-rate panel plots: the rate, an accumulator key (r, m, v, velocity…) or |Δw|. */
 export type RateMetric = 'effectiveLr' | 'stepLength' | `acc:${string}`;
@@ -57,6 +59,8 @@ export interface ViewState {
   readonly showArrows: boolean;
   readonly rateMetric: RateMetric;
   readonly activeView: string;
+  /** The 3-D view's camera; null: its default (reset). */
+  readonly camera3d: OrbitCamera | null;
 }
 
 /** The network view's scene, beside the explorer's (links carry it while the network view is active). */

@@ -21,6 +21,7 @@ export const PANEL_IDS: readonly PanelId[] = [
   'ewa',
   'gradcheck',
   'stability',
+  'surface3d',
 ];
 /** The app's view ids (src/ui/views.ts, checked by its test): a link naming another opens the explorer. */
 export const VIEW_IDS: readonly string[] = ['explorer', 'atlas', 'sweep', 'compare', 'crowds', 'network'];
@@ -62,6 +63,7 @@ export function toLinkState(scene: SceneState, view: ViewState, network?: Networ
       ...(view.viewBox ? { zoom: view.viewBox } : {}),
       ...(view.lesson ? { lesson: view.lesson } : {}),
       ...(view.activeView !== 'explorer' ? { activeView: view.activeView } : {}),
+      ...(view.camera3d ? { camera: view.camera3d } : {}),
     },
     ...(linksNetwork ? { network: network?.scene ?? networkSceneSchema.parse({}) } : {}),
   };
@@ -95,6 +97,7 @@ export function fromLinkState(link: LinkState, current: ViewState): StoreRestore
     phase: 0,
     focus: null,
     activeView: link.view.activeView ?? 'explorer',
+    camera3d: link.view.camera ?? null,
   };
   if (!VIEW_IDS.includes(view.activeView!)) {
     warnings.push(`view '${view.activeView}' does not exist; the explorer opens`);
@@ -136,7 +139,7 @@ export function isPermalinkHash(hash: string): boolean {
 function sceneKey(body: string): string {
   return body
     .split('&')
-    .filter((pair) => !/^[kptzl]=/.test(pair))
+    .filter((pair) => !/^(?:[kptzl]|cam)=/.test(pair))
     .join('&');
 }
 

@@ -17,6 +17,7 @@ import { OPTIMIZERS } from '../optimizers';
 import { parseScene, resolveOptimizer } from '../scene';
 import { surfaceIds } from '../surfaces';
 import type { HyperparameterSpec } from '../types';
+import { CAMERA_RANGES } from './camera';
 import type { LinkState } from './types';
 
 const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
@@ -107,7 +108,21 @@ const box = fc
   .filter(([a, b, c, d]) => a !== b && c !== d)
   .map(([a, b, c, d]) => ({ w1: [Math.min(a, b), Math.max(a, b)], w2: [Math.min(c, d), Math.max(c, d)] }));
 
-const PANELS = ['inside', 'loss', 'effectiveLr', 'convergence', 'surface'];
+const PANELS = ['inside', 'loss', 'effectiveLr', 'convergence', 'surface', 'surface3d'];
+
+/** A camera as links carry it: in range, to 1/1000. */
+const milli = (min: number, max: number) =>
+  fc.integer({ min: min * 1000, max: max * 1000 }).map((x) => x / 1000 || 0);
+const camera = fc.record({
+  azimuth: milli(CAMERA_RANGES.azimuth.min, CAMERA_RANGES.azimuth.max),
+  elevation: milli(CAMERA_RANGES.elevation.min, CAMERA_RANGES.elevation.max),
+  distance: milli(CAMERA_RANGES.distance.min, CAMERA_RANGES.distance.max),
+  target: fc.tuple(
+    milli(CAMERA_RANGES.target.min, CAMERA_RANGES.target.max),
+    milli(CAMERA_RANGES.target.min, CAMERA_RANGES.target.max),
+    milli(CAMERA_RANGES.target.min, CAMERA_RANGES.target.max),
+  ),
+});
 
 export const validLinkState: fc.Arbitrary<LinkState> = fc
   .record(
@@ -134,6 +149,7 @@ export const validLinkState: fc.Arbitrary<LinkState> = fc
           theme: fc.constantFrom('system' as const, 'light' as const, 'dark' as const),
           zoom: box,
           lesson: fc.constantFrom('ravine', 'saddle-escape', 'adagrad-dies'),
+          camera,
         },
         { requiredKeys: [] },
       )

@@ -7,6 +7,7 @@ import { formatNumber, parseBoolean, parseNumber } from './numbers';
 
 export const EMBED_PANELS = [
   'surface',
+  'surface3d',
   'inside',
   'loss',
   'effectiveLr',

@@ -2,7 +2,7 @@
 import type { ViewBox } from '../types';
 import type { NetworkDraft } from './network';
 import type { OptimizerListEntry } from './optimizerList';
-import type { LinkTheme } from './types';
+import type { LinkTheme, OrbitCamera } from './types';
 
 export interface LinkDraft {
   surfaceId?: string;
@@ -23,6 +23,7 @@ export interface LinkDraft {
   /** The network scene's parts as read, checked against the network schema once the whole link is read. */
   network?: NetworkDraft;
   mathVersion?: number;
+  camera?: OrbitCamera;
 }
 
 export type Warn = (message: string) => void;

@@ -14,7 +14,8 @@ import { networkFromDraft } from './network';
 import type { DecodedLink, LinkState } from './types';
 import { decodeV1, encodeV1, FORMAT_VERSION } from './v1';
 
-export type { DecodedLink, LinkState, LinkView, LinkTheme } from './types';
+export type { DecodedLink, LinkState, LinkView, LinkTheme, OrbitCamera } from './types';
+export { CAMERA_RANGES } from './camera';
 export { FORMAT_VERSION } from './v1';
 
 /** Optimizer semantics ("m"): bump when an update rule changes what a saved link would compute. */
@@ -64,6 +65,7 @@ export function encodeLink(state: LinkState): string {
     zoom: state.view.zoom,
     lesson: state.view.lesson,
     activeView: state.view.activeView,
+    camera: state.view.camera,
     network: state.network,
     mathVersion: MATH_VERSION,
   });
@@ -163,6 +165,7 @@ function assemble(draft: LinkDraft, fallback: LinkState, warn: Warn): LinkState 
       zoom: draft.zoom,
       lesson: draft.lesson,
       activeView: draft.activeView,
+      camera: draft.camera,
     }),
     ...(step === undefined ? {} : { step }),
   };

@@ -5,6 +5,17 @@ import type { ViewBox } from '../types';
 
 export type LinkTheme = 'system' | 'light' | 'dark';
 
+/**
+ * The 3-D view's orbit camera, in the view's world units (the view box's longer side spans [-1, 1],
+ * height 0…0.9): angles in degrees, the distance from the target, and the point it looks at.
+ */
+export interface OrbitCamera {
+  readonly azimuth: number;
+  readonly elevation: number;
+  readonly distance: number;
+  readonly target: readonly [number, number, number];
+}
+
 export interface LinkView {
   /** Current step of playback, 0…steps. */
   readonly step?: number;
@@ -20,6 +31,8 @@ export interface LinkView {
    * their spelling). Absent: the explorer, so a link from before views were linked opens as it did.
    */
   readonly activeView?: string;
+  /** The 3-D view's camera; absent: its default camera. */
+  readonly camera?: OrbitCamera;
 }
 
 export interface LinkState {

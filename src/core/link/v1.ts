@@ -25,6 +25,8 @@
  * | net    | network: data, model, training | see ./network.ts                     |
  * | nopt   | network optimizers             | SGD:lr=0.1;Adam:lr=0.01               |
  * | nslice | network slice plane            | see ./network.ts                      |
+ *   added later (absent: the 3-D view's default camera):
+ * | cam    | 3-D camera (see ./camera.ts)   | azimuth,elevation,distance,tx,ty,tz   |
  */
 import { LIMITS } from '../limits';
 import type { NetworkSceneJson } from '../network';
@@ -42,7 +44,8 @@ import { fitToRange, formatNumber, parseNumber, type Range } from './numbers';
 import { decodeOptimizerList, encodeOptimizerList, type OptimizerListEntry } from './optimizerList';
 import { SEED_RANGE, STEPS_RANGE } from './schemaRanges';
 import { decodeTaggedText, encodeTaggedText, escapeText } from './text';
-import type { LinkTheme } from './types';
+import { decodeCamera, encodeCamera } from './camera';
+import type { LinkTheme, OrbitCamera } from './types';
 
 export const FORMAT_VERSION = 1;
 
@@ -63,6 +66,7 @@ export interface LinkContent {
   /** Omitted for the explorer. */
   readonly activeView?: string;
   readonly network?: NetworkSceneJson;
+  readonly camera?: OrbitCamera;
   readonly mathVersion: number;
 }
 
@@ -298,6 +302,15 @@ export const FIELDS_V1: readonly Field[] = [
     encode: (c) => (c.network ? encodeNetworkSlice(c.network) : undefined),
     decode: (value, draft, warn) => {
       draft.network = { ...draft.network, slice: decodeNetworkSlice(value, warn) };
+    },
+  },
+  {
+    key: 'cam',
+    name: '3-D camera',
+    encode: (c) => (c.camera ? encodeCamera(c.camera) : undefined),
+    decode: (value, draft, warn) => {
+      const camera = decodeCamera(value, warn);
+      if (camera) draft.camera = camera;
     },
   },
 ];

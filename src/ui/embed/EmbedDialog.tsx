@@ -9,6 +9,7 @@ import { embedSnippet, embedUrl, type EmbedChoice } from './embedSnippet';
 
 const PANEL_LABELS: Record<EmbedPanel, string> = {
   surface: 'Surface',
+  surface3d: '3-D surface',
   inside: 'Inside the step',
   loss: 'Loss',
   effectiveLr: 'Effective learning rate',

@@ -13,6 +13,7 @@ import { Formula } from '../math/Formula';
 import { PlaybackBar } from '../playback/PlaybackBar';
 import { useSimulation } from '../simulation/SimulationContext';
 import { SurfaceView } from '../surface/SurfaceView';
+import { Surface3DPanelLazy } from '../surface3d/lazy';
 
 function SurfacePanel({ controls }: { controls: boolean }) {
   const { surface } = useSimulation();
@@ -46,6 +47,8 @@ export function EmbedPanels({ panels, controls }: { panels: readonly EmbedPanel[
         switch (id) {
           case 'surface':
             return <SurfacePanel key={id} controls={controls} />;
+          case 'surface3d':
+            return <Surface3DPanelLazy key={id} />;
           case 'inside':
             return (
               <Panel

@@ -14,6 +14,7 @@ import { OptimizerPanel } from '../optimizers/OptimizerPanel';
 import { PlaybackController } from '../playback/PlaybackController';
 import { ScenePanel } from '../scene/ScenePanel';
 import { PanelToggles } from './PanelToggles';
+import { Surface3DPanelLazy } from '../surface3d/lazy';
 import { SurfaceCard } from './SurfaceCard';
 
 export function ExplorerView() {
@@ -31,6 +32,7 @@ export function ExplorerView() {
           <LessonCaption />
           <div className="stage">
             <SurfaceCard />
+            {panels.surface3d && <Surface3DPanelLazy />}
             <div className="side-panels">
               {panels.inside && (
                 <Panel

@@ -9,6 +9,7 @@ const PANELS: readonly { id: PanelId; label: string }[] = [
   { id: 'ewa', label: 'Weighted average' },
   { id: 'gradcheck', label: 'Gradient check' },
   { id: 'stability', label: 'Stability' },
+  { id: 'surface3d', label: '3-D surface' },
 ];
 
 export function PanelToggles() {

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { simulate, simulationToCsv, simulationToJson } from '../../core';
 import { coreScene, useOptiscope } from '../../state';
 import { Dialog } from '../share/Dialog';
+import { surface3dCanvas } from './canvasSnapshots';
 import { downloadBlob } from './download';
 import { htmlToSvg } from './htmlExport';
 import {
@@ -152,14 +153,16 @@ function VideoExport({ scale, onError }: { scale: number; onError: (message: str
   const hasWebCodecs = webCodecsAvailable();
   const [format, setFormat] = useState<VideoFormat>(hasWebCodecs ? 'webm' : 'gif');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [has3d] = useState(() => surface3dCanvas() !== null);
+  const [view, setView] = useState<'2d' | '3d'>('2d');
   const abort = useRef<AbortController | null>(null);
   const steps = useOptiscope((s) => s.scene.steps);
   const stride = Math.max(1, Math.ceil(steps / 600));
   useEffect(() => () => abort.current?.abort(), []);
 
   const record = async () => {
-    const svg = surfaceSvg();
-    if (!svg) return onError('the surface is not on screen');
+    const svg = view === '3d' ? surface3dCanvas() : surfaceSvg();
+    if (!svg) return onError(`the ${view === '3d' ? '3-D view' : 'surface'} is not on screen`);
     abort.current = new AbortController();
     setProgress({ done: 0, total: 1 });
     try {
@@ -186,6 +189,20 @@ function VideoExport({ scale, onError }: { scale: number; onError: (message: str
       <legend>
         Animation of the trajectories (one frame per {stride === 1 ? 'step' : `${stride} steps`})
       </legend>
+      {has3d && (
+        <label className="share-field">
+          <span>View</span>
+          <select
+            value={view}
+            onChange={(e) => setView(e.currentTarget.value as '2d' | '3d')}
+            data-testid="export-video-view"
+            disabled={progress !== null}
+          >
+            <option value="2d">Contour map</option>
+            <option value="3d">3-D surface</option>
+          </select>
+        </label>
+      )}
       <label className="share-field">
         <span>Format</span>
         <select

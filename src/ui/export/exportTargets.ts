@@ -11,6 +11,7 @@ const NAMES: Record<string, string> = {
   'panel-loss': 'Loss',
   'panel-effectiveLr': 'Effective learning rate',
   'panel-convergence': 'Convergence',
+  'panel-surface3d': '3-D surface',
 };
 
 export function findExportTargets(root: ParentNode = document): ExportTarget[] {

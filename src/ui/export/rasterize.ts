@@ -2,6 +2,7 @@
  * Draws a panel into a canvas at a chosen scale: every SVG in it (serialized, so vectors are re-rendered at
  * the target resolution, not upscaled) and every canvas, at their places in the panel.
  */
+import { canvasAt } from './canvasSnapshots';
 import { htmlToSvg } from './htmlExport';
 import { backgroundOf, serializeSvg, type SvgExportOptions } from './svgExport';
 
@@ -63,7 +64,7 @@ export async function drawPanel(
     const x = rect.left - origin.left;
     const y = rect.top - origin.top;
     if (layer instanceof HTMLCanvasElement) {
-      context.drawImage(layer, x, y, rect.width, rect.height);
+      context.drawImage(canvasAt(layer, scale), x, y, rect.width, rect.height);
     } else if (layer instanceof SVGSVGElement) {
       const image = await loadSvgImage(serializeSvg(layer, options));
       context.drawImage(image, x, y, rect.width, rect.height);

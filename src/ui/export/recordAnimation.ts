@@ -7,12 +7,14 @@
 import { flushSync } from 'react-dom';
 import { useOptiscope } from '../../state';
 import { backgroundOf, serializeSvg } from './svgExport';
+import { canvasAt } from './canvasSnapshots';
 import { exportSize, loadSvgImage } from './rasterize';
 
 export type VideoFormat = 'webm' | 'mp4' | 'gif';
 
 export interface RecordOptions {
-  readonly svg: SVGSVGElement;
+  /** The 2-D plot, or the 3-D view's canvas (redrawn at the export scale for every frame). */
+  readonly svg: SVGSVGElement | HTMLCanvasElement;
   readonly format: VideoFormat;
   readonly scale: number;
   readonly fps: number;
@@ -109,6 +111,30 @@ async function gifSink(fps: number): Promise<FrameSink> {
   };
 }
 
+/** The 3-D view's frames: each step set synchronously, then the view redrawn at the export size. */
+async function recordCanvas(
+  source: HTMLCanvasElement,
+  sink: FrameSink,
+  context: CanvasRenderingContext2D,
+  options: RecordOptions,
+): Promise<Recording | null> {
+  const { width, height } = context.canvas;
+  const steps = frameSteps(useOptiscope.getState().scene.steps, options.stride);
+  for (const [index, step] of steps.entries()) {
+    if (options.signal.aborted) {
+      await sink.cancel();
+      return null;
+    }
+    flushSync(() => useOptiscope.getState().setStep(step));
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.drawImage(canvasAt(source, options.scale), 0, 0, width, height);
+    await sink.add(context.canvas, index);
+    options.onProgress(index + 1, steps.length);
+    await nextFrame();
+  }
+  return sink.finish();
+}
+
 /** Records the animation; restores the step the user was on afterwards, also when cancelled or failing. */
 export async function recordAnimation(options: RecordOptions): Promise<Recording | null> {
   const { svg, scale, fps, signal, onProgress } = options;
@@ -124,6 +150,7 @@ export async function recordAnimation(options: RecordOptions): Promise<Recording
   const sink = format === 'gif' ? await gifSink(fps) : await webCodecsSink(canvas, format, fps);
   const background = backgroundOf(svg);
   try {
+    if (svg instanceof HTMLCanvasElement) return await recordCanvas(svg, sink, context, options);
     // The static layer: the contours (and the rest as it is now), drawn once.
     const contoursOnly = await loadSvgImage(
       serializeSvg(svg, {

@@ -71,7 +71,8 @@ export function contourLevels(surface: ContourSurface, sorted: Float64Array): nu
   return ticks(lowest, high, 16);
 }
 
-function colorFor(
+/** The fill of band `index` of `count`: the palette mixed into the background (the 3-D mesh uses it too). */
+export function colorFor(
   scale: ContourScale,
   index: number,
   count: number,

@@ -1,0 +1,23 @@
+/**
+ * The entry the explorer and the embed import statically: a Suspense-wrapped React.lazy around the 3-D
+ * panel, so neither the panel nor three.js is part of the initial bundle.
+ */
+import { lazy, Suspense } from 'react';
+
+const LazySurface3DPanel = lazy(() =>
+  import('./Surface3DPanel').then((module) => ({ default: module.Surface3DPanel })),
+);
+
+export function Surface3DPanelLazy() {
+  return (
+    <Suspense
+      fallback={
+        <section className="card panel" data-testid="panel-surface3d-loading" aria-busy="true">
+          <p className="card-subtitle">Loading the 3-D view…</p>
+        </section>
+      }
+    >
+      <LazySurface3DPanel />
+    </Suspense>
+  );
+}
