@@ -16,6 +16,7 @@ import { bareAdamLooped, bareAdamPerStep, enginePerStep } from './perStep';
 import { PlainWorkers } from './plainWorkers';
 import { tfjsAdam, tfjsAdamTracked } from './tfjsAdam';
 import { LIMITS } from '../../src/core/limits';
+import { surface3dBench } from './surface3d';
 
 export interface BenchOptions {
   readonly sizes: readonly number[];
@@ -205,6 +206,9 @@ export async function runBenchmarks(options: BenchOptions): Promise<BenchRow[]> 
       ms,
     );
   }
+
+  if (!options.only?.length || options.only.some((part) => '3-D view'.includes(part)))
+    rows.push(...surface3dBench());
 
   gpu?.dispose();
   cpuAll.dispose();

@@ -14,12 +14,9 @@ import { useSimulation } from '../simulation/SimulationContext';
 import { CONTOUR_STRENGTH, PLOT_BACKGROUND } from '../theme/colors';
 import { runStyle } from '../theme/palette';
 import { useIsDark } from '../theme/useTheme';
-import { buildSurfaceMesh, fromWorldXY, surfacePoint, trajectoryGeometry } from './mesh';
+import { buildSurfaceMesh, fromWorldXY, MESH_RESOLUTION, surfacePoint, trajectoryGeometry } from './mesh';
 import { CONTEXT_ATTRIBUTES, SurfaceScene, type SceneRun } from './SurfaceScene';
 import './surface3d.css';
-
-/** Vertices per side of the mesh: fine enough for Rastrigin's ripples over its default box. */
-export const MESH_RESOLUTION = 160;
 
 type Status = 'starting' | 'ready' | 'unavailable' | 'lost';
 

@@ -99,4 +99,25 @@ describe('3-D surface mesh', () => {
     expect(z).toBeCloseTo(HEIGHT * mesh.heights.unit(0) + 0.012, 6);
     expect(geometry.points[3 * 0 + 2]!).toBeCloseTo(HEIGHT * mesh.heights.unit(0.25 + 25 * 0.25) + 0.012, 6);
   });
+
+  it('merges sub-pixel steps into one segment, and the travelled part still ends at the current step', () => {
+    const quadratic = surface('quadratic');
+    const box = { w1: [-1, 1] as [number, number], w2: [-1, 1] as [number, number] };
+    const mesh = buildSurfaceMesh(quadratic, box, 9, PALETTE);
+    // Two big steps, then 100 tiny ones (1e-5 apart) near (0.5, 0): a converging run.
+    const path = [-0.5, 0, 0, 0, 0.5, 0];
+    for (let k = 1; k <= 100; k++) path.push(0.5 + 1e-5 * k, 0);
+    const steps = path.length / 2 - 1;
+    const geometry = trajectoryGeometry(quadratic, mesh, path, steps);
+    // 0→1, 1→2, and the tiny steps as one segment 2→last.
+    expect(geometry.segments.length / 6).toBe(3);
+    expect(geometry.drawnBefore[1]).toBe(1);
+    expect(geometry.drawnBefore[2]).toBe(2);
+    expect(geometry.drawnBefore[50]).toBe(2);
+    expect(geometry.drawnBefore[steps]).toBe(3);
+    // The last segment ends exactly at the last point.
+    expect(Array.from(geometry.segments.slice(15, 18))).toEqual(Array.from(geometry.points.slice(3 * steps)));
+    // Without merging every step is its own segment.
+    expect(trajectoryGeometry(quadratic, mesh, path, steps, 0).segments.length / 6).toBe(steps);
+  });
 });

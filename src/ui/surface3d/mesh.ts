@@ -11,6 +11,9 @@ import { rgb } from 'd3';
 import type { ContourScale, ViewBox } from '../../core';
 import { colorFor, contourLevels, type ContourSurface } from '../surface/contours';
 
+/** Vertices per side of the panel's mesh: fine enough for Rastrigin's ripples over its default box. */
+export const MESH_RESOLUTION = 160;
+
 /** Height of the highest shown level in world units (the box's longer side is 2). */
 export const HEIGHT = 0.9;
 
@@ -217,18 +220,29 @@ export function insideBox(box: ViewBox, w1: number, w2: number): boolean {
 export interface TrajectoryGeometry {
   /** x, y, z of both ends of each drawn segment (segments leaving the box are dropped). */
   readonly segments: Float32Array;
-  /** drawnBefore[k]: how many segments lie before step k (the travelled part up to step k). */
+  /** drawnBefore[k]: how many segments end at or before step k (the travelled part up to step k). */
   readonly drawnBefore: Uint32Array;
   /** World position of each step (for the current-step marker). */
   readonly points: Float32Array;
 }
 
-/** A trajectory's path (w1, w2 pairs for steps 0…steps) on the surface. */
+/**
+ * Steps shorter than this (world units; the box's longer side is 2, about 400–800 px on screen) are
+ * merged into the next segment: a converged run of 10,000 steps is mostly such steps, and drawing each
+ * one would cost far more than the sub-pixel detail they add.
+ */
+export const MERGE_LENGTH = 0.002;
+
+/**
+ * A trajectory's path (w1, w2 pairs for steps 0…steps) on the surface, as segments between kept points:
+ * a point is kept when it lies MERGE_LENGTH or more from the last kept one (or the path leaves the box).
+ */
 export function trajectoryGeometry(
   surface: ContourSurface,
   mesh: Pick<SurfaceMesh, 'frame' | 'heights'>,
   path: ArrayLike<number>,
   steps: number,
+  mergeLength = MERGE_LENGTH,
 ): TrajectoryGeometry {
   const points = new Float32Array(3 * (steps + 1));
   const inside: boolean[] = [];
@@ -240,12 +254,24 @@ export function trajectoryGeometry(
   }
   const drawnBefore = new Uint32Array(steps + 1);
   const segments: number[] = [];
-  for (let k = 0; k < steps; k++) {
-    drawnBefore[k] = segments.length / 6;
-    if (inside[k] && inside[k + 1]) {
-      for (let c = 0; c < 6; c++) segments.push(points[3 * k + c]!);
+  let last = 0; // the last kept point
+  for (let k = 1; k <= steps; k++) {
+    if (!inside[k]) {
+      // Leaving the box ends the drawn line; it starts again where the path comes back.
+      last = k;
+    } else if (!inside[last]) {
+      last = k;
+    } else {
+      const dx = points[3 * k]! - points[3 * last]!;
+      const dy = points[3 * k + 1]! - points[3 * last + 1]!;
+      const dz = points[3 * k + 2]! - points[3 * last + 2]!;
+      if (k === steps || Math.hypot(dx, dy, dz) >= mergeLength) {
+        for (let c = 0; c < 3; c++) segments.push(points[3 * last + c]!);
+        for (let c = 0; c < 3; c++) segments.push(points[3 * k + c]!);
+        last = k;
+      }
     }
+    drawnBefore[k] = segments.length / 6;
   }
-  drawnBefore[steps] = segments.length / 6;
   return { segments: Float32Array.from(segments), drawnBefore, points };
 }
