@@ -4,10 +4,18 @@
  * restores the camera (a damaged one falls back with a warning), the PNG export redraws it at 2×, a lost
  * GL context comes back, and without WebGL the app says so and keeps the 2-D map. No console errors.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { surface3d } from './surface3d.support';
 
 test.use({ viewport: { width: 1400, height: 1000 } });
+
+const scriptsLoaded = (page: Page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .filter((name) => name.endsWith('.js')),
+  );
 
 const { guardConsole, open3d, pause, canvasImage, colorCounts, differingFraction, legendColors } = surface3d;
 
@@ -16,7 +24,11 @@ test('the 3-D panel draws every trajectory in its legend color, and orbiting cha
 }) => {
   const errors = guardConsole(page);
   await page.goto('/');
+  // three.js and the panel load only when the panel opens.
+  await expect(page.getByTestId('trajectory')).toHaveCount(6);
+  expect(await scriptsLoaded(page)).not.toContainEqual(expect.stringMatching(/\/Surface3DPanel-[^/]*\.js$/));
   const canvas = await open3d(page);
+  expect(await scriptsLoaded(page)).toContainEqual(expect.stringMatching(/\/Surface3DPanel-[^/]*\.js$/));
   await pause(page);
   await page.keyboard.press('End');
   const colors = await legendColors(page);
@@ -211,5 +223,28 @@ test('an embed shows the 3-D panel with panels=surface3d', async ({ page }) => {
   await open3d(page, { toggle: false });
   const counts = await colorCounts(page, await legendColors(page));
   for (const count of counts) expect(count).toBeGreaterThan(15);
+  expect(errors).toEqual([]);
+});
+
+test('a network slice opened in the explorer is drawn in 3-D with its trajectories', async ({ page }) => {
+  test.setTimeout(120_000);
+  const errors = guardConsole(page);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Network', exact: true }).click();
+  const controls = page.getByRole('group', { name: 'Network scene' });
+  await controls.getByLabel('Steps').fill('60');
+  await controls.getByLabel('Resolution').selectOption('32');
+  await page.getByRole('button', { name: /^Train/ }).click();
+  await expect(page.getByRole('progressbar', { name: 'Progress' })).toHaveAttribute('data-phase', 'done', {
+    timeout: 100_000,
+  });
+  await page.getByRole('button', { name: 'Open slice in explorer' }).click();
+  await open3d(page);
+  await pause(page);
+  await page.keyboard.press('End');
+  const colors = await legendColors(page);
+  expect(colors.length).toBeGreaterThan(0);
+  for (const [i, count] of (await colorCounts(page, colors)).entries())
+    expect(count, `pixels of trajectory ${i} (${colors[i]})`).toBeGreaterThan(15);
   expect(errors).toEqual([]);
 });
