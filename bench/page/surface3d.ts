@@ -75,7 +75,7 @@ export function surface3dBench(): BenchRow[] {
           dash: style.dash,
           shape: style.shape,
           steps: t.steps,
-          geometry: trajectoryGeometry(surface, mesh, t.path, t.steps),
+          geometry: trajectoryGeometry(mesh, t.path, t.loss, t.steps),
         };
       });
     });

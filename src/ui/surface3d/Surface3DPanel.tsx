@@ -6,6 +6,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { OrbitCamera } from '../../core/link';
 import { useOptiscope } from '../../state';
+import { NETWORK_SLICE_SURFACE } from '../../state/sliceSurface';
 import { Panel } from '../charts/Panel';
 import { registerSnapshot } from '../export/canvasSnapshots';
 import { useElementSize } from '../hooks/useElementSize';
@@ -14,7 +15,7 @@ import { useSimulation } from '../simulation/SimulationContext';
 import { CONTOUR_STRENGTH, PLOT_BACKGROUND } from '../theme/colors';
 import { runStyle } from '../theme/palette';
 import { useIsDark } from '../theme/useTheme';
-import { buildSurfaceMesh, fromWorldXY, MESH_RESOLUTION, surfacePoint, trajectoryGeometry } from './mesh';
+import { buildSurfaceMesh, fromWorldXY, meshResolution, surfacePoint, trajectoryGeometry } from './mesh';
 import { CONTEXT_ATTRIBUTES, SurfaceScene, type SceneRun } from './SurfaceScene';
 import './surface3d.css';
 
@@ -53,16 +54,18 @@ export function Surface3DPanel() {
   const box = storedBox ?? simulation.sceneBox;
   const boxKey = `${box.w1.join()},${box.w2.join()}`;
   const surfaceKey = typeof surfaceRef === 'string' ? surfaceRef : JSON.stringify(surfaceRef);
+  // A typed function is compiled again with every scene change; only its text (the key) matters. The
+  // network slice keeps its id across trainings: its object is what changes.
+  const sliceIdentity = surfaceRef === NETWORK_SLICE_SURFACE ? surface : null;
   const mesh = useMemo(
     () =>
       surface
-        ? buildSurfaceMesh(surface, box, MESH_RESOLUTION, {
+        ? buildSurfaceMesh(surface, box, meshResolution(surface, box), {
             background: dark ? PLOT_BACKGROUND.dark : PLOT_BACKGROUND.light,
             strength: dark ? CONTOUR_STRENGTH.dark : CONTOUR_STRENGTH.light,
           })
         : null,
-    // The slice surface changes identity with each training; its runs change with it.
-    [surfaceKey, surface, boxKey, dark], // eslint-disable-line react-hooks/exhaustive-deps
+    [surfaceKey, sliceIdentity, boxKey, dark], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const meshRef = useRef(mesh);
   useEffect(() => {
@@ -143,7 +146,7 @@ export function Surface3DPanel() {
         dash: style.dash,
         shape: style.shape,
         steps: run.trajectory.steps,
-        geometry: trajectoryGeometry(surface, mesh, run.trajectory.path, run.trajectory.steps),
+        geometry: trajectoryGeometry(mesh, run.trajectory.path, run.trajectory.loss, run.trajectory.steps),
       };
     });
   }, [simulation.runs, surface, mesh, dark]);

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { resolveSurface, type ResolvedSurface } from '../../core';
-import { bandIndex, buildSurfaceMesh, fromWorldXY, HEIGHT, toWorldXY, trajectoryGeometry } from './mesh';
+import {
+  bandIndex,
+  buildSurfaceMesh,
+  fromWorldXY,
+  HEIGHT,
+  MESH_RESOLUTION,
+  meshResolution,
+  toWorldXY,
+  trajectoryGeometry,
+} from './mesh';
 
 const PALETTE = { background: '#ffffff', strength: 0.4 };
 
@@ -91,7 +100,8 @@ describe('3-D surface mesh', () => {
     const box = { w1: [-1, 1] as [number, number], w2: [-1, 1] as [number, number] };
     const mesh = buildSurfaceMesh(quadratic, box, 9, PALETTE);
     const path = [-0.5, 0.5, 0, 0, 3, 0, 0.5, 0.5];
-    const geometry = trajectoryGeometry(quadratic, mesh, path, 3);
+    const loss = [0, 1, 2, 3].map((k) => quadratic.value(path[2 * k]!, path[2 * k + 1]!));
+    const geometry = trajectoryGeometry(mesh, path, loss, 3);
     // Segments 0→1 kept; 1→2 and 2→3 leave the box.
     expect(geometry.segments.length).toBe(6);
     expect(Array.from(geometry.drawnBefore)).toEqual([0, 1, 1, 1]);
@@ -108,7 +118,8 @@ describe('3-D surface mesh', () => {
     const path = [-0.5, 0, 0, 0, 0.5, 0];
     for (let k = 1; k <= 100; k++) path.push(0.5 + 1e-5 * k, 0);
     const steps = path.length / 2 - 1;
-    const geometry = trajectoryGeometry(quadratic, mesh, path, steps);
+    const loss = Array.from({ length: steps + 1 }, (_, k) => quadratic.value(path[2 * k]!, path[2 * k + 1]!));
+    const geometry = trajectoryGeometry(mesh, path, loss, steps);
     // 0→1, 1→2, and the tiny steps as one segment 2→last.
     expect(geometry.segments.length / 6).toBe(3);
     expect(geometry.drawnBefore[1]).toBe(1);
@@ -118,6 +129,17 @@ describe('3-D surface mesh', () => {
     // The last segment ends exactly at the last point.
     expect(Array.from(geometry.segments.slice(15, 18))).toEqual(Array.from(geometry.points.slice(3 * steps)));
     // Without merging every step is its own segment.
-    expect(trajectoryGeometry(quadratic, mesh, path, steps, 0).segments.length / 6).toBe(steps);
+    expect(trajectoryGeometry(mesh, path, loss, steps, 0).segments.length / 6).toBe(steps);
+  });
+
+  it('uses fewer vertices for a surface whose values are slow, never fewer than the minimum', () => {
+    const quadratic = surface('quadratic');
+    const box = quadratic.viewBox;
+    let clock = 0;
+    // A fake clock: each value costs 1 ms (a network slice's forward pass), or nothing.
+    const slow = { ...quadratic, value: (a: number, b: number) => ((clock += 1), quadratic.value(a, b)) };
+    expect(meshResolution(slow, box, { budgetMs: 400, now: () => clock })).toBe(40);
+    expect(meshResolution(slow, box, { budgetMs: 10_000, now: () => clock })).toBe(100);
+    expect(meshResolution(quadratic, box, { now: () => 0 })).toBe(MESH_RESOLUTION);
   });
 });

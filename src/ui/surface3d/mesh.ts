@@ -200,6 +200,32 @@ export function buildSurfaceMesh(
   return { n, frame, heights, values, positions, colors, indices: Uint32Array.from(triangles), levels };
 }
 
+/**
+ * Vertices per side for a surface whose value costs what it costs: MESH_RESOLUTION for the analytic ones,
+ * fewer (down to `min`) when n² evaluations would take longer than `budgetMs` (a network slice runs a
+ * forward pass over its data set per value). Timed on a few points of the box.
+ */
+export function meshResolution(
+  surface: ContourSurface,
+  box: ViewBox,
+  { budgetMs = 120, max = MESH_RESOLUTION, min = 40, now = () => performance.now() } = {},
+): number {
+  const samples = 24;
+  const t0 = now();
+  for (let k = 0; k < samples; k++) {
+    const t = (k + 0.5) / samples;
+    safeValue(surface, box.w1[0] + t * (box.w1[1] - box.w1[0]), box.w2[1] - t * (box.w2[1] - box.w2[0]));
+  }
+  const perValue = (now() - t0) / samples;
+  if (!(perValue > 0)) return max;
+  return Math.max(min, Math.min(max, Math.floor(Math.sqrt(budgetMs / perValue))));
+}
+
+/** Height of a value on the mesh's scale, in world units (0 where undefined). */
+function heightOf(mesh: Pick<SurfaceMesh, 'heights'>, value: number): number {
+  return Number.isFinite(value) ? HEIGHT * mesh.heights.unit(value) : 0;
+}
+
 /** World position of a point of the plane on the surface (lifted a little, so lines are not buried). */
 export function surfacePoint(
   surface: ContourSurface,
@@ -209,8 +235,7 @@ export function surfacePoint(
   lift = 0.012,
 ): [number, number, number] {
   const [x, y] = toWorldXY(mesh.frame, w1, w2);
-  const v = safeValue(surface, w1, w2);
-  return [x, y, (Number.isNaN(v) ? 0 : HEIGHT * mesh.heights.unit(v)) + lift];
+  return [x, y, heightOf(mesh, safeValue(surface, w1, w2)) + lift];
 }
 
 export function insideBox(box: ViewBox, w1: number, w2: number): boolean {
@@ -234,22 +259,28 @@ export interface TrajectoryGeometry {
 export const MERGE_LENGTH = 0.002;
 
 /**
- * A trajectory's path (w1, w2 pairs for steps 0…steps) on the surface, as segments between kept points:
- * a point is kept when it lies MERGE_LENGTH or more from the last kept one (or the path leaves the box).
+ * A trajectory's path (w1, w2 pairs for steps 0…steps) on the surface, at the heights of its recorded
+ * losses (the surface's values at those points: no surface is evaluated again), as segments between kept
+ * points: a point is kept when it lies MERGE_LENGTH or more from the last kept one (or the path leaves
+ * the box).
  */
 export function trajectoryGeometry(
-  surface: ContourSurface,
   mesh: Pick<SurfaceMesh, 'frame' | 'heights'>,
   path: ArrayLike<number>,
+  loss: ArrayLike<number>,
   steps: number,
   mergeLength = MERGE_LENGTH,
 ): TrajectoryGeometry {
+  const lift = 0.012;
   const points = new Float32Array(3 * (steps + 1));
   const inside: boolean[] = [];
   for (let k = 0; k <= steps; k++) {
     const w1 = path[2 * k]!;
     const w2 = path[2 * k + 1]!;
-    points.set(surfacePoint(surface, mesh, w1, w2), 3 * k);
+    const [x, y] = toWorldXY(mesh.frame, w1, w2);
+    points[3 * k] = x;
+    points[3 * k + 1] = y;
+    points[3 * k + 2] = heightOf(mesh, loss[k]!) + lift;
     inside.push(insideBox(mesh.frame.box, w1, w2));
   }
   const drawnBefore = new Uint32Array(steps + 1);
