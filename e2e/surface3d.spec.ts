@@ -244,7 +244,9 @@ test('a network slice opened in the explorer is drawn in 3-D with its trajectori
   await page.keyboard.press('End');
   const colors = await legendColors(page);
   expect(colors.length).toBeGreaterThan(0);
+  // Runs that end at the same minimum stack their markers: fewer pixels each than on the ravine (the mesh,
+  // the palette mixed 40% into the background, has no pixel this saturated).
   for (const [i, count] of (await colorCounts(page, colors)).entries())
-    expect(count, `pixels of trajectory ${i} (${colors[i]})`).toBeGreaterThan(15);
+    expect(count, `pixels of trajectory ${i} (${colors[i]})`).toBeGreaterThan(5);
   expect(errors).toEqual([]);
 });
