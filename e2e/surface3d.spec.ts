@@ -250,3 +250,29 @@ test('a network slice opened in the explorer is drawn in 3-D with its trajectori
     expect(count, `pixels of trajectory ${i} (${colors[i]})`).toBeGreaterThan(5);
   expect(errors).toEqual([]);
 });
+
+test('the animation export records the 3-D view, one frame per step, and restores the step', async ({
+  page,
+}) => {
+  const errors = guardConsole(page);
+  await page.goto(
+    '/#v=1&m=1&s=quadratic&w=-1,-1&n=20&k=20&p=surface3d&o=SGD:lr=0.035;SGD:lr=0.01,momentum=0.9;Adam:lr=0.1',
+  );
+  const canvas = await open3d(page, { toggle: false });
+  const width = (await canvas.boundingBox())!.width;
+  await page.getByTestId('export-button').click();
+  await page.getByTestId('export-video-view').selectOption('3d');
+  await page.getByTestId('export-video-format').selectOption('gif');
+  const pending = page.waitForEvent('download', { timeout: 60_000 });
+  await page.getByTestId('export-video').click();
+  // One frame per step, 0…20.
+  await expect(page.getByTestId('export-video-progress')).toHaveAttribute('max', '21');
+  const download = await pending;
+  expect(download.suggestedFilename()).toMatch(/animation\.gif$/);
+  const bytes = await surface3d.downloadBytes(download);
+  expect(bytes.subarray(0, 6).toString('latin1')).toBe('GIF89a');
+  // The GIF is the 3-D canvas at 1× (even sizes, as for every export), not the contour map.
+  expect(Math.abs(bytes.readUInt16LE(6) - width)).toBeLessThanOrEqual(2);
+  await expect(page.getByTestId('step-marker').first()).toHaveAttribute('data-step', '20');
+  expect(errors).toEqual([]);
+});

@@ -112,6 +112,10 @@ async function colorCounts(page: Page, colors: readonly string[]): Promise<numbe
   }, colors);
 }
 
+async function downloadBytes(download: Download): Promise<Buffer> {
+  return readFile((await download.path())!);
+}
+
 /** Width and height from a PNG's IHDR. */
 async function pngSize(download: Download): Promise<{ width: number; height: number }> {
   const bytes = await readFile((await download.path())!);
@@ -127,4 +131,5 @@ export const surface3d = {
   legendColors,
   colorCounts,
   pngSize,
+  downloadBytes,
 };
