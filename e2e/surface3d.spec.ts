@@ -191,8 +191,16 @@ test('a lost GL context is recovered, and closing the panel releases it', async 
   await expect.poll(async () => Number(await canvas.getAttribute('data-frames'))).toBeGreaterThan(frames);
   const counts = await colorCounts(page, await legendColors(page));
   for (const count of counts) expect(count).toBeGreaterThan(15);
+  await page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="surface3d-canvas"]')!;
+    (window as unknown as { __gl: WebGL2RenderingContext }).__gl = canvas.getContext('webgl2')!;
+  });
   await page.getByRole('checkbox', { name: '3-D surface' }).uncheck();
   await expect(page.getByTestId('panel-surface3d')).toHaveCount(0);
+  // Unmounting gave the context back (three's forceContextLoss after disposing every resource).
+  expect(
+    await page.evaluate(() => (window as unknown as { __gl: WebGL2RenderingContext }).__gl.isContextLost()),
+  ).toBe(true);
   expect(errors).toEqual([]);
 });
 
