@@ -52,8 +52,11 @@ test('the 3-D panel draws every trajectory in its legend color, and orbiting cha
 
   // The keyboard orbits too, and the reset brings the default view back.
   const orbited = await canvasImage(page);
+  const stepBefore = await page.getByTestId('step-marker').first().getAttribute('data-step');
   await canvas.focus();
   await page.keyboard.press('ArrowLeft');
+  // The focused view takes the arrow keys: they orbit and leave playback's step alone.
+  await expect(page.getByTestId('step-marker').first()).toHaveAttribute('data-step', stepBefore!);
   await expect
     .poll(async () => differingFraction(page, orbited, await canvasImage(page)))
     .toBeGreaterThan(0.02);
