@@ -119,7 +119,7 @@ export function Surface3DPanel() {
     };
   }, [moveStart, setCamera3d]);
 
-  const height = Math.round(Math.max(260, Math.min(620, width * 0.8)));
+  const height = Math.round(Math.max(260, Math.min(620, width * 0.72)));
   useEffect(() => {
     if (scene && width > 0) scene.setSize(width, height, Math.min(window.devicePixelRatio || 1, 2));
   }, [scene, width, height]);

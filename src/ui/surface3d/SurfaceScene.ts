@@ -43,7 +43,7 @@ export const DEFAULT_CAMERA: OrbitCamera = {
   azimuth: -65,
   elevation: 48,
   distance: 3.9,
-  target: [0, 0, HEIGHT / 3],
+  target: [0, 0, HEIGHT / 2],
 };
 
 export interface SceneRun {
@@ -150,7 +150,8 @@ export class SurfaceScene {
     this.scene.add(this.runsGroup);
     this.start = new Mesh(
       new SphereGeometry(0.04, 20, 14),
-      new MeshBasicMaterial({ color: 0x111111, depthTest: false }),
+      // Transparent (though opaque) so it is drawn in the same pass as its halo, after it.
+      new MeshBasicMaterial({ color: 0x111111, depthTest: false, transparent: true }),
     );
     this.startHalo = new Mesh(
       new SphereGeometry(0.058, 20, 14),
