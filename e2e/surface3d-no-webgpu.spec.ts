@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import { surface3d } from './surface3d.support';
 
 test.use({
+  reducedMotion: 'reduce',
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],

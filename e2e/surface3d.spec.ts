@@ -7,7 +7,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { surface3d } from './surface3d.support';
 
-test.use({ viewport: { width: 1400, height: 1000 } });
+// Reduced motion: no opening animation racing the tests' own playback (playing still animates).
+test.use({ viewport: { width: 1400, height: 1000 }, reducedMotion: 'reduce' });
 
 const scriptsLoaded = (page: Page) =>
   page.evaluate(() =>

@@ -29,7 +29,7 @@ async function open3d(page: Page, { toggle = true } = {}): Promise<Locator> {
   return canvas;
 }
 
-/** Stops the opening animation (the explorer plays its scene once when it opens). */
+/** Stops playback if it runs (the opening animation plays where motion is not reduced). */
 async function pause(page: Page): Promise<void> {
   const button = page.getByTestId('play-pause');
   if ((await button.getAttribute('aria-pressed')) === 'true') await button.click();
