@@ -288,3 +288,36 @@ test('the animation export records the 3-D view, one frame per step, and restore
   await expect(page.getByTestId('step-marker').first()).toHaveAttribute('data-step', '20');
   expect(errors).toEqual([]);
 });
+
+test('the 3-D view can take the contour map’s place, and the choice is in the link', async ({
+  page,
+  browser,
+}) => {
+  const errors = guardConsole(page);
+  await page.goto('/');
+  await open3d(page);
+  await page.getByTestId('surface3d-layout').click();
+  // In the surface card, where the map was; the legend and the playback bar stay.
+  const card = page.getByTestId('surface-card');
+  await expect(card.getByTestId('surface3d-in-card')).toBeVisible();
+  await expect(page.getByTestId('surface-plot')).toHaveCount(0);
+  await expect(page.getByTestId('panel-surface3d')).toHaveCount(0);
+  await expect(card.getByTestId('play-pause')).toBeVisible();
+  await open3d(page, { toggle: false });
+  const counts = await colorCounts(page, await legendColors(page));
+  for (const count of counts) expect(count).toBeGreaterThan(15);
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain('s3=instead');
+
+  const second = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const secondErrors = guardConsole(second);
+  await second.goto(page.url());
+  await expect(second.getByTestId('surface-card').getByTestId('surface3d-in-card')).toBeVisible();
+  await expect(second.getByTestId('surface-plot')).toHaveCount(0);
+
+  await page.getByTestId('surface3d-layout').click();
+  await expect(page.getByTestId('surface-plot')).toBeVisible();
+  await expect(page.getByTestId('panel-surface3d')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => location.hash)).not.toContain('s3=');
+  expect(errors).toEqual([]);
+  expect(secondErrors).toEqual([]);
+});

@@ -17,7 +17,7 @@ function guardConsole(page: Page): string[] {
 
 /** Turns the panel on (unless the link already has it) and waits for a drawn frame with its trajectories. */
 async function open3d(page: Page, { toggle = true } = {}): Promise<Locator> {
-  await expect(page.getByTestId('trajectory').first()).toBeAttached();
+  await expect(page.getByTestId('legend-entry').first()).toBeAttached();
   if (toggle) await page.getByRole('checkbox', { name: '3-D surface' }).check();
   const canvas = page.getByTestId('surface3d-canvas');
   await expect(canvas).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
@@ -77,11 +77,12 @@ async function differingFraction(page: Page, a: string, b: string): Promise<numb
   );
 }
 
-/** The legend's colors, as the 2-D map strokes its trajectories (#rrggbb). */
+/** The legend's colors (#rrggbb), read from each entry's swatch line. */
 async function legendColors(page: Page): Promise<string[]> {
   return page
-    .getByTestId('trajectory-path')
-    .evaluateAll((paths) => paths.map((p) => (p.getAttribute('stroke') ?? '').toLowerCase()));
+    .getByTestId('legend-entry')
+    .locator('.run-swatch line')
+    .evaluateAll((lines) => lines.map((line) => (line.getAttribute('stroke') ?? '').toLowerCase()));
 }
 
 /** How many canvas pixels are within 12 per channel of each color. */

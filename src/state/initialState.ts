@@ -36,6 +36,7 @@ export function defaultViewState(scene: SceneState): ViewState {
     rateMetric: 'effectiveLr',
     activeView: 'explorer',
     camera3d: null,
+    surface3dInstead: false,
   };
 }
 

@@ -57,6 +57,8 @@ export interface OptiscopeActions {
   setActiveView(view: string): void;
   /** The 3-D view's camera (null: its default). */
   setCamera3d(camera: OrbitCamera | null): void;
+  /** The 3-D view in place of the contour map (true) or beside it. */
+  setSurface3dInstead(instead: boolean): void;
 }
 
 export interface OptiscopeState extends OptiscopeActions {
@@ -195,5 +197,6 @@ export const useOptiscope = create<OptiscopeState>()((set, get) => {
     setRateMetric: (rateMetric) => patchView({ rateMetric }),
     setActiveView: (activeView) => patchView({ activeView }),
     setCamera3d: (camera3d) => patchView({ camera3d }),
+    setSurface3dInstead: (surface3dInstead) => patchView({ surface3dInstead }),
   };
 });

@@ -61,6 +61,8 @@ export interface ViewState {
   readonly activeView: string;
   /** The 3-D view's camera; null: its default (reset). */
   readonly camera3d: OrbitCamera | null;
+  /** The 3-D view (when its panel is on) takes the contour map's place in the surface card. */
+  readonly surface3dInstead: boolean;
 }
 
 /** The network view's scene, beside the explorer's (links carry it while the network view is active). */

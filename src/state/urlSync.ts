@@ -64,6 +64,7 @@ export function toLinkState(scene: SceneState, view: ViewState, network?: Networ
       ...(view.lesson ? { lesson: view.lesson } : {}),
       ...(view.activeView !== 'explorer' ? { activeView: view.activeView } : {}),
       ...(view.camera3d ? { camera: view.camera3d } : {}),
+      ...(view.surface3dInstead ? { surface3dLayout: 'instead' as const } : {}),
     },
     ...(linksNetwork ? { network: network?.scene ?? networkSceneSchema.parse({}) } : {}),
   };
@@ -98,6 +99,7 @@ export function fromLinkState(link: LinkState, current: ViewState): StoreRestore
     focus: null,
     activeView: link.view.activeView ?? 'explorer',
     camera3d: link.view.camera ?? null,
+    surface3dInstead: link.view.surface3dLayout === 'instead',
   };
   if (!VIEW_IDS.includes(view.activeView!)) {
     warnings.push(`view '${view.activeView}' does not exist; the explorer opens`);
@@ -139,7 +141,7 @@ export function isPermalinkHash(hash: string): boolean {
 function sceneKey(body: string): string {
   return body
     .split('&')
-    .filter((pair) => !/^(?:[kptzl]|cam)=/.test(pair))
+    .filter((pair) => !/^(?:[kptzl]|cam|s3)=/.test(pair))
     .join('&');
 }
 

@@ -150,6 +150,7 @@ export const validLinkState: fc.Arbitrary<LinkState> = fc
           zoom: box,
           lesson: fc.constantFrom('ravine', 'saddle-escape', 'adagrad-dies'),
           camera,
+          surface3dLayout: fc.constant('instead' as const),
         },
         { requiredKeys: [] },
       )

@@ -56,3 +56,25 @@ describe('3-D camera in links', () => {
     ]);
   });
 });
+
+describe('3-D layout in links', () => {
+  it("round-trips 'instead' and leaves the default (beside) out", () => {
+    const instead = decodeLink('v=1&s=quadratic&n=20&o=SGD:lr=0.03&s3=instead');
+    expect(instead.warnings).toEqual([]);
+    expect(instead.state.view.surface3dLayout).toBe('instead');
+    expect(encodeLink(instead.state)).toContain('s3=instead');
+    const beside = decodeLink('v=1&s=quadratic&n=20&o=SGD:lr=0.03&s3=beside');
+    expect(beside.warnings).toEqual([]);
+    expect(beside.state.view.surface3dLayout).toBeUndefined();
+    expect(encodeLink(beside.state)).not.toContain('s3=');
+  });
+
+  it('reads anything else as beside, with a warning', () => {
+    const decoded = decodeLink('v=1&s=quadratic&n=20&o=SGD:lr=0.03&s3=sideways');
+    expect(decoded.state.view.surface3dLayout).toBeUndefined();
+    expect(decoded.state.scene.steps).toBe(20);
+    expect(decoded.warnings).toEqual([
+      "3-D layout 'sideways' is not beside or instead; the 3-D view opens beside the map",
+    ]);
+  });
+});

@@ -24,6 +24,7 @@ export interface LinkDraft {
   network?: NetworkDraft;
   mathVersion?: number;
   camera?: OrbitCamera;
+  surface3dLayout?: 'instead';
 }
 
 export type Warn = (message: string) => void;

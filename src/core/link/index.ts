@@ -66,6 +66,7 @@ export function encodeLink(state: LinkState): string {
     lesson: state.view.lesson,
     activeView: state.view.activeView,
     camera: state.view.camera,
+    surface3dLayout: state.view.surface3dLayout,
     network: state.network,
     mathVersion: MATH_VERSION,
   });
@@ -166,6 +167,7 @@ function assemble(draft: LinkDraft, fallback: LinkState, warn: Warn): LinkState 
       lesson: draft.lesson,
       activeView: draft.activeView,
       camera: draft.camera,
+      surface3dLayout: draft.surface3dLayout,
     }),
     ...(step === undefined ? {} : { step }),
   };

@@ -33,6 +33,8 @@ export interface LinkView {
   readonly activeView?: string;
   /** The 3-D view's camera; absent: its default camera. */
   readonly camera?: OrbitCamera;
+  /** 'instead': the 3-D view takes the contour map's place; absent: it is a panel beside the map. */
+  readonly surface3dLayout?: 'instead';
 }
 
 export interface LinkState {

@@ -27,6 +27,8 @@
  * | nslice | network slice plane            | see ./network.ts                      |
  *   added later (absent: the 3-D view's default camera):
  * | cam    | 3-D camera (see ./camera.ts)   | azimuth,elevation,distance,tx,ty,tz   |
+ *   added later (absent: the 3-D view is a panel beside the contour map):
+ * | s3     | 3-D view layout                | instead (beside is never written)     |
  */
 import { LIMITS } from '../limits';
 import type { NetworkSceneJson } from '../network';
@@ -67,6 +69,7 @@ export interface LinkContent {
   readonly activeView?: string;
   readonly network?: NetworkSceneJson;
   readonly camera?: OrbitCamera;
+  readonly surface3dLayout?: 'instead';
   readonly mathVersion: number;
 }
 
@@ -311,6 +314,18 @@ export const FIELDS_V1: readonly Field[] = [
     decode: (value, draft, warn) => {
       const camera = decodeCamera(value, warn);
       if (camera) draft.camera = camera;
+    },
+  },
+  {
+    key: 's3',
+    name: '3-D layout',
+    encode: (c) => c.surface3dLayout,
+    decode: (value, draft, warn) => {
+      if (value === 'instead') draft.surface3dLayout = 'instead';
+      else if (value !== 'beside')
+        warn(
+          `3-D layout '${value.slice(0, 20)}' is not beside or instead; the 3-D view opens beside the map`,
+        );
     },
   },
 ];

@@ -19,6 +19,7 @@ import { SurfaceCard } from './SurfaceCard';
 
 export function ExplorerView() {
   const panels = useOptiscope((s) => s.view.panels);
+  const only3d = useOptiscope((s) => s.view.surface3dInstead);
   return (
     <div className="explorer" data-testid="explorer">
       <PlaybackController />
@@ -32,7 +33,7 @@ export function ExplorerView() {
           <LessonCaption />
           <div className="stage">
             <SurfaceCard />
-            {panels.surface3d && <Surface3DPanelLazy />}
+            {panels.surface3d && !only3d && <Surface3DPanelLazy />}
             <div className="side-panels">
               {panels.inside && (
                 <Panel

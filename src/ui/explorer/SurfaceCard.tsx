@@ -5,11 +5,13 @@ import { Formula } from '../math/Formula';
 import { PlaybackBar } from '../playback/PlaybackBar';
 import { useSimulation } from '../simulation/SimulationContext';
 import { SurfaceView } from '../surface/SurfaceView';
+import { Surface3DPanelLazy } from '../surface3d/lazy';
 
 export function SurfaceCard() {
   const { surface } = useSimulation();
   const zoomed = useOptiscope((s) => s.view.viewBox !== null);
   const setViewBox = useOptiscope((s) => s.setViewBox);
+  const only3d = useOptiscope((s) => s.view.panels.surface3d && s.view.surface3dInstead);
   return (
     <section className="card surface-card" aria-labelledby="surface-title" data-testid="surface-card">
       <header className="card-head">
@@ -34,7 +36,7 @@ export function SurfaceCard() {
         </div>
       </header>
       <Legend />
-      <SurfaceView />
+      {only3d ? <Surface3DPanelLazy inCard /> : <SurfaceView />}
       <PlaybackBar />
     </section>
   );

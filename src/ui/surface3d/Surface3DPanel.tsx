@@ -34,7 +34,7 @@ const sameCamera = (a: OrbitCamera, b: OrbitCamera) =>
   Math.abs(a.distance - b.distance) < 0.001 &&
   a.target.every((t, i) => Math.abs(t - b.target[i]!) < 0.001);
 
-export function Surface3DPanel() {
+export function Surface3DPanel({ inCard = false }: { inCard?: boolean }) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const sceneRef = useRef<SurfaceScene | null>(null);
@@ -48,6 +48,7 @@ export function Surface3DPanel() {
   const camera = useOptiscope((s) => s.view.camera3d);
   const setStart = useOptiscope((s) => s.setStart);
   const setCamera3d = useOptiscope((s) => s.setCamera3d);
+  const setInstead = useOptiscope((s) => s.setSurface3dInstead);
   const dark = useIsDark();
 
   const surface = simulation.surface;
@@ -174,52 +175,82 @@ export function Surface3DPanel() {
     ? `3-D view of ${surface.name} with ${simulation.runs.length} trajectories. Drag to orbit, right-drag or Shift+arrow keys to pan, scroll or pinch to zoom, arrow keys to orbit; drag the start marker (or double-click the surface) to move the start.`
     : 'No surface';
 
+  const tools = (
+    <>
+      <button
+        type="button"
+        className="ghost-button"
+        data-testid="surface3d-layout"
+        aria-pressed={inCard}
+        title={
+          inCard
+            ? 'Show the contour map again, with the 3-D view beside it'
+            : 'Show the 3-D view in place of the contour map'
+        }
+        onClick={() => setInstead(!inCard)}
+      >
+        {inCard ? 'Show the map' : 'Instead of the map'}
+      </button>
+      <button
+        type="button"
+        className="ghost-button"
+        data-testid="surface3d-reset"
+        disabled={status !== 'ready' || camera === null}
+        onClick={() => setCamera3d(null)}
+      >
+        Reset camera
+      </button>
+    </>
+  );
+  const view = (
+    <div
+      className="surface3d-wrap"
+      ref={wrapRef}
+      style={{ height: status === 'unavailable' ? 'auto' : height }}
+    >
+      {status === 'unavailable' ? (
+        <p className="surface3d-message" role="status" data-testid="surface3d-unavailable">
+          This browser cannot draw the 3-D view (WebGL 2 is not available).{' '}
+          {inCard
+            ? '“Show the map” brings the contour map back.'
+            : 'The contour map shows the same surface and trajectories.'}
+        </p>
+      ) : (
+        <canvas
+          ref={canvasRef}
+          className="surface3d-canvas"
+          data-testid="surface3d-canvas"
+          data-status={status}
+          tabIndex={0}
+          role="img"
+          aria-label={label}
+          style={{ width: '100%', height }}
+        />
+      )}
+      {status === 'lost' && (
+        <p className="surface3d-message surface3d-overlay" role="status" data-testid="surface3d-lost">
+          The graphics context was lost; the 3-D view is redrawn when the browser restores it.
+        </p>
+      )}
+    </div>
+  );
+
+  if (inCard)
+    return (
+      <div className="surface3d-in-card" data-testid="surface3d-in-card">
+        <div className="surface3d-tools">{tools}</div>
+        {view}
+      </div>
+    );
   return (
     <Panel
       id="surface3d"
       title="3-D surface"
       subtitle="drag to orbit · right-drag to pan · scroll to zoom · drag the start"
       className="surface3d-panel"
-      tools={
-        <button
-          type="button"
-          className="ghost-button"
-          data-testid="surface3d-reset"
-          disabled={status !== 'ready' || camera === null}
-          onClick={() => setCamera3d(null)}
-        >
-          Reset camera
-        </button>
-      }
+      tools={tools}
     >
-      <div
-        className="surface3d-wrap"
-        ref={wrapRef}
-        style={{ height: status === 'unavailable' ? 'auto' : height }}
-      >
-        {status === 'unavailable' ? (
-          <p className="surface3d-message" role="status" data-testid="surface3d-unavailable">
-            This browser cannot draw the 3-D view (WebGL 2 is not available). The contour map shows the same
-            surface and trajectories.
-          </p>
-        ) : (
-          <canvas
-            ref={canvasRef}
-            className="surface3d-canvas"
-            data-testid="surface3d-canvas"
-            data-status={status}
-            tabIndex={0}
-            role="img"
-            aria-label={label}
-            style={{ width: '100%', height }}
-          />
-        )}
-        {status === 'lost' && (
-          <p className="surface3d-message surface3d-overlay" role="status" data-testid="surface3d-lost">
-            The graphics context was lost; the 3-D view is redrawn when the browser restores it.
-          </p>
-        )}
-      </div>
+      {view}
     </Panel>
   );
 }

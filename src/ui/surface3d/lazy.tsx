@@ -8,7 +8,8 @@ const LazySurface3DPanel = lazy(() =>
   import('./Surface3DPanel').then((module) => ({ default: module.Surface3DPanel })),
 );
 
-export function Surface3DPanelLazy() {
+/** `inCard`: drawn inside the surface card, in the contour map's place (no panel of its own). */
+export function Surface3DPanelLazy({ inCard = false }: { inCard?: boolean }) {
   return (
     <Suspense
       fallback={
@@ -17,7 +18,7 @@ export function Surface3DPanelLazy() {
         </section>
       }
     >
-      <LazySurface3DPanel />
+      <LazySurface3DPanel inCard={inCard} />
     </Suspense>
   );
 }
