@@ -138,7 +138,7 @@ test('a permalink restores the camera; a damaged camera opens the default one wi
   const url = page.url();
   const orbited = await canvasImage(page);
 
-  const second = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const second = await browser.newPage({ viewport: { width: 1400, height: 1000 }, reducedMotion: 'reduce' });
   const secondErrors = guardConsole(second);
   await second.goto(url);
   // The panel is on (the link's panels) and the camera is the link's.
@@ -146,7 +146,7 @@ test('a permalink restores the camera; a damaged camera opens the default one wi
   expect(await differingFraction(second, orbited, await canvasImage(second))).toBeLessThan(0.002);
 
   const damaged = url.replace(/cam=[^&]*/, 'cam=12,oops');
-  const third = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const third = await browser.newPage({ viewport: { width: 1400, height: 1000 }, reducedMotion: 'reduce' });
   const thirdErrors = guardConsole(third);
   await third.goto(damaged);
   await open3d(third, { toggle: false });
@@ -308,7 +308,7 @@ test('the 3-D view can take the contour map’s place, and the choice is in the 
   for (const count of counts) expect(count).toBeGreaterThan(15);
   await expect.poll(() => page.evaluate(() => location.hash)).toContain('s3=instead');
 
-  const second = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const second = await browser.newPage({ viewport: { width: 1400, height: 1000 }, reducedMotion: 'reduce' });
   const secondErrors = guardConsole(second);
   await second.goto(page.url());
   await expect(second.getByTestId('surface-card').getByTestId('surface3d-in-card')).toBeVisible();
