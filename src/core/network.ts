@@ -108,6 +108,75 @@ export const sliceSchema = z.strictObject({
     .default(NETWORK_DEFAULTS.slice.reference),
 });
 
+/**
+ * The activation-statistics experiment of lecture 003 (its "motivating example"): a deep, wide MLP
+ * without biases fed a batch of unit-Gaussian inputs of the layer width, whose per-layer activation
+ * mean, standard deviation and histogram show what an initialization does before any training.
+ */
+export const STATS_ACTIVATIONS = ['tanh', 'sigmoid', 'relu', 'leaky-relu'] as const;
+export type StatsActivation = (typeof STATS_ACTIVATIONS)[number];
+/** Lecture 003's initializations, plus ×1.0 randn (saturation) and W = 0 (symmetry). */
+export const STATS_INITS = ['small', 'unit', 'xavier', 'he', 'zero'] as const;
+export type StatsInit = (typeof STATS_INITS)[number];
+export const STATS_INIT_LABELS: Readonly<Record<StatsInit, string>> = {
+  small: '0.01·randn',
+  unit: '1.0·randn',
+  xavier: 'Xavier randn/√fan_in',
+  he: 'He randn/√(fan_in/2)',
+  zero: 'W = 0',
+};
+
+export const STATS_DEFAULTS = {
+  depth: 10,
+  width: 500,
+  activation: 'tanh',
+  init: 'small',
+  gain: 1,
+  batch: 1000,
+  seed: 1,
+} as const;
+
+export const STATS_LIMITS = {
+  maxDepth: 20,
+  maxWidth: 1000,
+  maxBatch: 2000,
+  /**
+   * Multiply-adds (depth · width² · batch) one computation may take: about 2.5× the lecture's
+   * 10 × 500 × 500 × 1,000 net, a few seconds in a worker. Larger requests get a message, not a frozen tab.
+   */
+  maxWork: 6e9,
+} as const;
+
+export const statsSchema = z.strictObject({
+  depth: z.int().min(1).max(STATS_LIMITS.maxDepth).default(STATS_DEFAULTS.depth),
+  width: z.int().min(1).max(STATS_LIMITS.maxWidth).default(STATS_DEFAULTS.width),
+  activation: z.enum(STATS_ACTIVATIONS).default(STATS_DEFAULTS.activation),
+  init: z.enum(STATS_INITS).default(STATS_DEFAULTS.init),
+  /** Free scale factor multiplying the chosen initialization (1: the lecture's). */
+  gain: z.number().min(0).max(100).default(STATS_DEFAULTS.gain),
+  /** Inputs in the batch the statistics are taken over (the lecture: 1,000). */
+  batch: z.int().min(1).max(STATS_LIMITS.maxBatch).default(STATS_DEFAULTS.batch),
+  seed: z.int().min(0).max(0xffffffff).default(STATS_DEFAULTS.seed),
+});
+export type StatsConfig = z.output<typeof statsSchema>;
+export type StatsConfigInput = z.input<typeof statsSchema>;
+
+/** depth · width² · batch: the multiply-adds of one forward pass. */
+export function statsWork(config: Pick<StatsConfig, 'depth' | 'width' | 'batch'>): number {
+  return config.depth * config.width * config.width * config.batch;
+}
+
+/** A clear message when the net is beyond what the page computes (undefined when it fits). */
+export function statsTooLarge(config: Pick<StatsConfig, 'depth' | 'width' | 'batch'>): string | undefined {
+  const work = statsWork(config);
+  if (work <= STATS_LIMITS.maxWork) return undefined;
+  return (
+    `${config.depth} layers × ${config.width} units on ${config.batch} inputs is ` +
+    `${(work / 1e9).toFixed(1)} billion multiply-adds, more than the ${STATS_LIMITS.maxWork / 1e9} billion ` +
+    'this page computes; use fewer layers, fewer units or a smaller batch'
+  );
+}
+
 export const networkSceneSchema = z
   .strictObject({
     dataset: z.enum(DATASET_IDS).default(NETWORK_DEFAULTS.dataset),
@@ -133,6 +202,13 @@ export const networkSceneSchema = z
       .max(NETWORK_LIMITS.maxOptimizers)
       .default(NETWORK_DEFAULTS.optimizers.map((o) => ({ ...o }))),
     slice: sliceSchema.default({ ...NETWORK_DEFAULTS.slice }),
+    /** The activation-statistics experiment; absent in scenes made before it existed. */
+    stats: statsSchema.optional(),
+    /** The network lesson shown (src/nn/lessons.ts); absent: none. */
+    lesson: z
+      .string()
+      .regex(/^[a-z0-9-]{1,40}$/)
+      .optional(),
   })
   .refine((scene) => !(scene.loss === 'cross-entropy' && datasetTask(scene.dataset) === 'regression'), {
     message: 'cross-entropy needs a classification data set; use mse for sine regression',

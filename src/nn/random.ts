@@ -13,6 +13,8 @@ export const NN_CHANNEL = {
   init: 103,
   batches: 104,
   directions: 105,
+  statsInput: 106,
+  statsWeights: 107,
 } as const;
 
 export type NnChannel = (typeof NN_CHANNEL)[keyof typeof NN_CHANNEL];

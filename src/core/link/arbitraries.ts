@@ -12,6 +12,9 @@ import {
   NETWORK_LIMITS,
   networkSceneSchema,
   type NetworkSceneJson,
+  STATS_ACTIVATIONS,
+  STATS_INITS,
+  STATS_LIMITS,
 } from '../network';
 import { OPTIMIZERS } from '../optimizers';
 import { parseScene, resolveOptimizer } from '../scene';
@@ -198,6 +201,19 @@ export const validNetworkScene: fc.Arbitrary<NetworkSceneJson> = fc
         },
         { requiredKeys: [] },
       ),
+      stats: fc.record(
+        {
+          depth: fc.integer({ min: 1, max: STATS_LIMITS.maxDepth }),
+          width: fc.integer({ min: 1, max: STATS_LIMITS.maxWidth }),
+          activation: fc.constantFrom(...STATS_ACTIVATIONS),
+          init: fc.constantFrom(...STATS_INITS),
+          gain: fc.oneof(finite(0, 100), fc.constantFrom(0, 1, 2.5)),
+          batch: fc.integer({ min: 1, max: STATS_LIMITS.maxBatch }),
+          seed: fc.integer({ min: 0, max: 0xffffffff }),
+        },
+        { requiredKeys: [] },
+      ),
+      lesson: fc.constantFrom('init-collapse', 'zero-init', 'x9'),
     },
     { requiredKeys: [] },
   )

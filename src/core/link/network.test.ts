@@ -161,3 +161,62 @@ describe('network scenes in links', () => {
     );
   });
 });
+
+describe('the activation-statistics experiment and the network lesson in links', () => {
+  it('round-trips, every stats field written', () => {
+    const link = networkLink({
+      stats: { depth: 7, width: 300, activation: 'leaky-relu', init: 'he', gain: 0.5, batch: 1200, seed: 9 },
+      lesson: 'zero-init',
+    });
+    expect(link).toContain(
+      '&nstats=depth:7,width:300,activation:leaky-relu,init:he,gain:0.5,batch:1200,seed:9',
+    );
+    expect(link).toContain('&nlesson=zero-init');
+    const decoded = decodeLink(link);
+    expect(decoded.warnings).toEqual([]);
+    expect(decoded.state.network?.stats).toEqual({
+      depth: 7,
+      width: 300,
+      activation: 'leaky-relu',
+      init: 'he',
+      gain: 0.5,
+      batch: 1200,
+      seed: 9,
+    });
+    expect(decoded.state.network?.lesson).toBe('zero-init');
+  });
+
+  it('a network link from before the experiment opens with none set and no lesson', () => {
+    const decoded = decodeLink('view=network&net=dataset:xor&nopt=Adam');
+    expect(decoded.warnings).toEqual([]);
+    expect(decoded.state.network?.stats).toBeUndefined();
+    expect(decoded.state.network?.lesson).toBeUndefined();
+    expect(networkLink({})).not.toMatch(/nstats|nlesson/);
+  });
+
+  it('damaged stats fields are clamped or dropped with a warning; a bad lesson id is ignored', () => {
+    const decoded = decodeLink(
+      'view=network&net=&nopt=Adam&nstats=depth:99,width:x,activation:swish,init:he,gain:-3,batch:0,bogus:1' +
+        '&nlesson=%3Cb%3E',
+    );
+    expect(decoded.warnings).toEqual([
+      'network statistics depth: 99 is outside integers [1, 20]; using 20',
+      "network statistics width: 'x' is not a number; dropped",
+      "network statistics activation: 'swish' is not one of tanh, sigmoid, relu, leaky-relu; dropped",
+      'network statistics gain: -3 is outside [0, 100]; using 0',
+      'network statistics batch: 0 is outside integers [1, 2000]; using 1',
+      "network statistics: unknown field 'bogus' ignored",
+      "network lesson '%3Cb%3E' is not a lesson id; ignored",
+    ]);
+    expect(decoded.state.network?.stats).toEqual({
+      depth: 20,
+      width: 500,
+      activation: 'tanh',
+      init: 'he',
+      gain: 0,
+      batch: 1,
+      seed: 1,
+    });
+    expect(decoded.state.network?.lesson).toBeUndefined();
+  });
+});

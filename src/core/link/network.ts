@@ -6,6 +6,11 @@
  * | net    | data, model, training           | dataset:moons,size:200,noise:0.15,seed:1,layers:8-8,…      |
  * | nopt   | optimizers (see optimizerList)  | SGD:lr=0.1,label=SGD;Adam:lr=0.01                          |
  * | nslice | the slice plane                 | directions:random,seed:7,range:1,resolution:64,reference:best |
+ * | nstats | activation-statistics experiment | depth:10,width:500,activation:tanh,init:small,gain:1,batch:1000,seed:1 |
+ * | nlesson | the network lesson shown        | init-collapse                                              |
+ *
+ * `nstats` and `nlesson` came later still: a link without them opens with no statistics experiment set
+ * (the defaults) and no lesson.
  *
  * Inside `net` and `nslice`, fields are `name:value` under the scene JSON's own names, joined by `,`;
  * `layers` is the hidden widths joined by `-` (empty: a linear model). Every field is written, defaults
@@ -25,6 +30,9 @@ import {
   NETWORK_LIMITS,
   networkSceneSchema,
   sliceSchema,
+  STATS_ACTIVATIONS,
+  STATS_INITS,
+  statsSchema,
   type NetworkSceneJson,
 } from '../network';
 import type { Warn } from './draft';
@@ -43,6 +51,8 @@ export interface NetworkDraft {
   /** undefined: no `nopt`; []: it had one, and nothing in it was usable. */
   optimizers?: OptimizerListEntry[];
   slice?: Record<string, unknown>;
+  stats?: Record<string, unknown>;
+  lesson?: string;
 }
 
 type Kind =
@@ -90,6 +100,18 @@ export const SLICE_FIELDS: readonly SubField[] = [
   },
 ];
 
+const statsShape = statsSchema.shape;
+
+export const STATS_FIELDS: readonly SubField[] = [
+  { name: 'depth', type: number(statsShape.depth) },
+  { name: 'width', type: number(statsShape.width) },
+  { name: 'activation', type: choice(STATS_ACTIVATIONS) },
+  { name: 'init', type: choice(STATS_INITS) },
+  { name: 'gain', type: number(statsShape.gain) },
+  { name: 'batch', type: number(statsShape.batch) },
+  { name: 'seed', type: number(statsShape.seed) },
+];
+
 function encodeValue(type: Kind, value: unknown): string {
   switch (type.kind) {
     case 'enum':
@@ -113,6 +135,14 @@ export function encodeNetworkFields(scene: NetworkSceneJson): string {
 
 export function encodeNetworkSlice(scene: NetworkSceneJson): string {
   return encodeFields(SLICE_FIELDS, scene.slice);
+}
+
+export function encodeNetworkStats(scene: NetworkSceneJson): string | undefined {
+  return scene.stats ? encodeFields(STATS_FIELDS, scene.stats) : undefined;
+}
+
+export function encodeNetworkLesson(scene: NetworkSceneJson): string | undefined {
+  return scene.lesson;
 }
 
 export function encodeNetworkOptimizers(scene: NetworkSceneJson): string {
@@ -194,6 +224,17 @@ export function decodeNetworkSlice(value: string, warn: Warn): Record<string, un
   return decodeFields(value, SLICE_FIELDS, 'network slice', warn);
 }
 
+export function decodeNetworkStats(value: string, warn: Warn): Record<string, unknown> {
+  return decodeFields(value, STATS_FIELDS, 'network statistics', warn);
+}
+
+/** A lesson id is checked against the schema's pattern here; whether it names a lesson, by the view. */
+export function decodeNetworkLesson(value: string, warn: Warn): string | undefined {
+  if (/^[a-z0-9-]{1,40}$/.test(value)) return value;
+  warn(`network lesson '${value.slice(0, 40)}' is not a lesson id; ignored`);
+  return undefined;
+}
+
 /** Network training takes the coordinate-wise optimizers only, at most NETWORK_LIMITS.maxOptimizers. */
 export function decodeNetworkOptimizers(value: string, warn: Warn): OptimizerListEntry[] {
   const entries: OptimizerListEntry[] = [];
@@ -229,6 +270,9 @@ export function networkFromDraft(draft: NetworkDraft, warn: Warn): NetworkSceneJ
   else input.optimizers = draft.optimizers.map((entry) => entry.json);
   const slice: Record<string, unknown> = { ...draft.slice };
   input.slice = slice;
+  const stats: Record<string, unknown> | undefined = draft.stats ? { ...draft.stats } : undefined;
+  if (stats) input.stats = stats;
+  if (draft.lesson !== undefined) input.lesson = draft.lesson;
   // A hand-written regression link that names no loss means mean squared error, not the default cross-entropy.
   if (input.loss === undefined && datasetTask((input.dataset as never) ?? 'moons') === 'regression')
     input.loss = 'mse';
@@ -247,6 +291,9 @@ export function networkFromDraft(draft: NetworkDraft, warn: Warn): NetworkSceneJ
     } else if (head === 'slice' && typeof sub === 'string' && sub in slice) {
       warn(`network ${where}: ${issue.message}; the default is used`);
       delete slice[sub];
+    } else if (head === 'stats' && stats && typeof sub === 'string' && sub in stats) {
+      warn(`network ${where}: ${issue.message}; the default is used`);
+      delete stats[sub];
     } else if (typeof head === 'string' && head in input && head !== 'slice') {
       warn(`network ${where}: ${issue.message}; the default is used`);
       delete input[head];

@@ -29,6 +29,9 @@
  * | cam    | 3-D camera (see ./camera.ts)   | azimuth,elevation,distance,tx,ty,tz   |
  *   added later (absent: the 3-D view is a panel beside the contour map):
  * | s3     | 3-D view layout                | instead (beside is never written)     |
+ *   added later (absent: no statistics experiment, no network lesson, the training tab):
+ * | nstats | network activation statistics  | see ./network.ts (absent: not set)    |
+ * | nlesson | network lesson id              | init-collapse (absent: none)          |
  */
 import { LIMITS } from '../limits';
 import type { NetworkSceneJson } from '../network';
@@ -36,11 +39,15 @@ import type { ViewBox } from '../types';
 import type { LinkDraft, Warn } from './draft';
 import {
   decodeNetworkFields,
+  decodeNetworkLesson,
   decodeNetworkOptimizers,
   decodeNetworkSlice,
+  decodeNetworkStats,
   encodeNetworkFields,
+  encodeNetworkLesson,
   encodeNetworkOptimizers,
   encodeNetworkSlice,
+  encodeNetworkStats,
 } from './network';
 import { fitToRange, formatNumber, parseNumber, type Range } from './numbers';
 import { decodeOptimizerList, encodeOptimizerList, type OptimizerListEntry } from './optimizerList';
@@ -326,6 +333,23 @@ export const FIELDS_V1: readonly Field[] = [
         warn(
           `3-D layout '${value.slice(0, 20)}' is not beside or instead; the 3-D view opens beside the map`,
         );
+    },
+  },
+  {
+    key: 'nstats',
+    name: 'network statistics',
+    encode: (c) => (c.network ? encodeNetworkStats(c.network) : undefined),
+    decode: (value, draft, warn) => {
+      draft.network = { ...draft.network, stats: decodeNetworkStats(value, warn) };
+    },
+  },
+  {
+    key: 'nlesson',
+    name: 'network lesson',
+    encode: (c) => (c.network ? encodeNetworkLesson(c.network) : undefined),
+    decode: (value, draft, warn) => {
+      const lesson = decodeNetworkLesson(value, warn);
+      if (lesson !== undefined) draft.network = { ...draft.network, lesson };
     },
   },
 ];
