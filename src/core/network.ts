@@ -113,6 +113,9 @@ export const sliceSchema = z.strictObject({
  * without biases fed a batch of unit-Gaussian inputs of the layer width, whose per-layer activation
  * mean, standard deviation and histogram show what an initialization does before any training.
  */
+export const NETWORK_TABS = ['train', 'stats'] as const;
+export type NetworkTab = (typeof NETWORK_TABS)[number];
+
 export const STATS_ACTIVATIONS = ['tanh', 'sigmoid', 'relu', 'leaky-relu'] as const;
 export type StatsActivation = (typeof STATS_ACTIVATIONS)[number];
 /** Lecture 003's initializations, plus ×1.0 randn (saturation) and W = 0 (symmetry). */
@@ -209,6 +212,8 @@ export const networkSceneSchema = z
       .string()
       .regex(/^[a-z0-9-]{1,40}$/)
       .optional(),
+    /** The view's tab: training and the loss slice (absent), or the activation statistics. */
+    tab: z.enum(NETWORK_TABS).optional(),
   })
   .refine((scene) => !(scene.loss === 'cross-entropy' && datasetTask(scene.dataset) === 'regression'), {
     message: 'cross-entropy needs a classification data set; use mse for sine regression',

@@ -10,6 +10,7 @@ import {
   INITS,
   LOSSES,
   NETWORK_LIMITS,
+  NETWORK_TABS,
   networkSceneSchema,
   type NetworkSceneJson,
   STATS_ACTIVATIONS,
@@ -214,6 +215,7 @@ export const validNetworkScene: fc.Arbitrary<NetworkSceneJson> = fc
         { requiredKeys: [] },
       ),
       lesson: fc.constantFrom('init-collapse', 'zero-init', 'x9'),
+      tab: fc.constantFrom(...NETWORK_TABS),
     },
     { requiredKeys: [] },
   )

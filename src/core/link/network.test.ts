@@ -167,11 +167,12 @@ describe('the activation-statistics experiment and the network lesson in links',
     const link = networkLink({
       stats: { depth: 7, width: 300, activation: 'leaky-relu', init: 'he', gain: 0.5, batch: 1200, seed: 9 },
       lesson: 'zero-init',
+      tab: 'stats',
     });
     expect(link).toContain(
       '&nstats=depth:7,width:300,activation:leaky-relu,init:he,gain:0.5,batch:1200,seed:9',
     );
-    expect(link).toContain('&nlesson=zero-init');
+    expect(link).toContain('&nlesson=zero-init&ntab=stats');
     const decoded = decodeLink(link);
     expect(decoded.warnings).toEqual([]);
     expect(decoded.state.network?.stats).toEqual({
@@ -184,6 +185,7 @@ describe('the activation-statistics experiment and the network lesson in links',
       seed: 9,
     });
     expect(decoded.state.network?.lesson).toBe('zero-init');
+    expect(decoded.state.network?.tab).toBe('stats');
   });
 
   it('a network link from before the experiment opens with none set and no lesson', () => {
@@ -191,13 +193,14 @@ describe('the activation-statistics experiment and the network lesson in links',
     expect(decoded.warnings).toEqual([]);
     expect(decoded.state.network?.stats).toBeUndefined();
     expect(decoded.state.network?.lesson).toBeUndefined();
-    expect(networkLink({})).not.toMatch(/nstats|nlesson/);
+    expect(decoded.state.network?.tab).toBeUndefined();
+    expect(networkLink({})).not.toMatch(/nstats|nlesson|ntab/);
   });
 
   it('damaged stats fields are clamped or dropped with a warning; a bad lesson id is ignored', () => {
     const decoded = decodeLink(
       'view=network&net=&nopt=Adam&nstats=depth:99,width:x,activation:swish,init:he,gain:-3,batch:0,bogus:1' +
-        '&nlesson=%3Cb%3E',
+        '&nlesson=%3Cb%3E&ntab=weights',
     );
     expect(decoded.warnings).toEqual([
       'network statistics depth: 99 is outside integers [1, 20]; using 20',
@@ -207,6 +210,7 @@ describe('the activation-statistics experiment and the network lesson in links',
       'network statistics batch: 0 is outside integers [1, 2000]; using 1',
       "network statistics: unknown field 'bogus' ignored",
       "network lesson '%3Cb%3E' is not a lesson id; ignored",
+      "network tab 'weights' is not one of train, stats; ignored",
     ]);
     expect(decoded.state.network?.stats).toEqual({
       depth: 20,

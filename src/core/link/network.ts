@@ -8,9 +8,10 @@
  * | nslice | the slice plane                 | directions:random,seed:7,range:1,resolution:64,reference:best |
  * | nstats | activation-statistics experiment | depth:10,width:500,activation:tanh,init:small,gain:1,batch:1000,seed:1 |
  * | nlesson | the network lesson shown        | init-collapse                                              |
+ * | ntab   | the view's tab                  | stats (absent: train)                                      |
  *
- * `nstats` and `nlesson` came later still: a link without them opens with no statistics experiment set
- * (the defaults) and no lesson.
+ * `nstats`, `nlesson` and `ntab` came later still: a link without them opens with no statistics experiment
+ * set (the defaults), no lesson, on the training tab.
  *
  * Inside `net` and `nslice`, fields are `name:value` under the scene JSON's own names, joined by `,`;
  * `layers` is the hidden widths joined by `-` (empty: a linear model). Every field is written, defaults
@@ -28,6 +29,7 @@ import {
   INITS,
   LOSSES,
   NETWORK_LIMITS,
+  NETWORK_TABS,
   networkSceneSchema,
   sliceSchema,
   STATS_ACTIVATIONS,
@@ -53,6 +55,7 @@ export interface NetworkDraft {
   slice?: Record<string, unknown>;
   stats?: Record<string, unknown>;
   lesson?: string;
+  tab?: string;
 }
 
 type Kind =
@@ -235,6 +238,13 @@ export function decodeNetworkLesson(value: string, warn: Warn): string | undefin
   return undefined;
 }
 
+export function decodeNetworkTab(value: string, warn: Warn): string | undefined {
+  const tab = NETWORK_TABS.find((t) => t === value);
+  if (tab === undefined)
+    warn(`network tab '${value.slice(0, 40)}' is not one of ${NETWORK_TABS.join(', ')}; ignored`);
+  return tab;
+}
+
 /** Network training takes the coordinate-wise optimizers only, at most NETWORK_LIMITS.maxOptimizers. */
 export function decodeNetworkOptimizers(value: string, warn: Warn): OptimizerListEntry[] {
   const entries: OptimizerListEntry[] = [];
@@ -273,6 +283,7 @@ export function networkFromDraft(draft: NetworkDraft, warn: Warn): NetworkSceneJ
   const stats: Record<string, unknown> | undefined = draft.stats ? { ...draft.stats } : undefined;
   if (stats) input.stats = stats;
   if (draft.lesson !== undefined) input.lesson = draft.lesson;
+  if (draft.tab !== undefined) input.tab = draft.tab;
   // A hand-written regression link that names no loss means mean squared error, not the default cross-entropy.
   if (input.loss === undefined && datasetTask((input.dataset as never) ?? 'moons') === 'regression')
     input.loss = 'mse';

@@ -32,6 +32,7 @@
  *   added later (absent: no statistics experiment, no network lesson, the training tab):
  * | nstats | network activation statistics  | see ./network.ts (absent: not set)    |
  * | nlesson | network lesson id              | init-collapse (absent: none)          |
+ * | ntab   | network view tab               | stats (absent: train)                 |
  */
 import { LIMITS } from '../limits';
 import type { NetworkSceneJson } from '../network';
@@ -43,6 +44,7 @@ import {
   decodeNetworkOptimizers,
   decodeNetworkSlice,
   decodeNetworkStats,
+  decodeNetworkTab,
   encodeNetworkFields,
   encodeNetworkLesson,
   encodeNetworkOptimizers,
@@ -350,6 +352,15 @@ export const FIELDS_V1: readonly Field[] = [
     decode: (value, draft, warn) => {
       const lesson = decodeNetworkLesson(value, warn);
       if (lesson !== undefined) draft.network = { ...draft.network, lesson };
+    },
+  },
+  {
+    key: 'ntab',
+    name: 'network tab',
+    encode: (c) => c.network?.tab,
+    decode: (value, draft, warn) => {
+      const tab = decodeNetworkTab(value, warn);
+      if (tab !== undefined) draft.network = { ...draft.network, tab };
     },
   },
 ];

@@ -46,9 +46,13 @@ export interface NetworkLab {
   cancel(): void;
 }
 
+/** What training depends on: not the slice, nor the activation-statistics experiment, lesson or tab. */
 function trainingKey(json: object & { slice?: unknown }): string {
   const rest: Record<string, unknown> = { ...json };
   delete rest.slice;
+  delete rest.stats;
+  delete rest.lesson;
+  delete rest.tab;
   return JSON.stringify(rest);
 }
 
