@@ -77,7 +77,8 @@ export function SmallChart({
     }
     return d;
   };
-  const format = y.tickFormat(4, logScale ? '.2~g' : '.3~g');
+  // Tiny log-scale ticks as 1e-6, which fits the margin where 0.000001 does not.
+  const format = y.tickFormat(4, logScale ? (low < 1e-3 ? '.0e' : '.2~g') : '.3~g');
   return (
     <svg
       width={outerWidth}
