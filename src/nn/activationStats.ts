@@ -184,12 +184,52 @@ export interface StatsInputSummary {
 }
 
 /**
- * The experiment, a layer at a time: yields the input's summary first, then each hidden layer's stats.
- * Stops early when cancelled between layers (a worker can also simply be terminated).
+ * The backward pass of lecture 003's question ("think about the backward pass: what do the gradients
+ * look like?"): the loss is a fixed random linear readout of the last layer regressed on random targets,
+ * L = (1/2B)·Σ_b (h_L[b]·r/√width − y_b)², so the gradient arriving at the top does not depend on the
+ * initialization and each layer's ‖∂L/∂W_l‖ shows only what the layers below and above do to it.
+ */
+export interface GradientStats {
+  readonly loss: number;
+  /** Frobenius norm of ∂L/∂W_l for each layer, 1-based like the layers (index 0 is layer 1). */
+  readonly weightGradientNorms: readonly number[];
+}
+
+export type StatsStep =
+  | { kind: 'input'; stats: StatsInputSummary }
+  | { kind: 'layer'; stats: LayerStats }
+  | { kind: 'gradients'; stats: GradientStats };
+
+/** The readout r (width) and targets y (batch) of the backward pass's loss, seeded apart from X and W. */
+export function statsReadout(config: Pick<StatsConfig, 'width' | 'batch' | 'seed'>): {
+  readout: Float64Array;
+  targets: Float64Array;
+} {
+  const readoutStream = randomStream(config.seed, NN_CHANNEL.statsWeights, 100_000);
+  const targetStream = randomStream(config.seed, NN_CHANNEL.statsInput, 1);
+  return {
+    readout: Float64Array.from({ length: config.width }, () => readoutStream.gaussian()),
+    targets: Float64Array.from({ length: config.batch }, () => targetStream.gaussian()),
+  };
+}
+
+/** f'(z) from the activation's output h = f(z): every supported f allows it. */
+export function slopeFromOutput(kind: StatsActivation, h: number): number {
+  if (kind === 'tanh') return 1 - h * h;
+  if (kind === 'sigmoid') return h * (1 - h);
+  if (kind === 'relu') return h > 0 ? 1 : 0;
+  return h > 0 ? 1 : LEAKY_SLOPE;
+}
+
+/**
+ * The experiment, a layer at a time: yields the input's summary first, then each hidden layer's stats,
+ * then (with `backward`) the per-layer weight-gradient norms. A worker posts each step as progress and is
+ * terminated to cancel. The backward pass keeps every layer's activations and weights.
  */
 export function* activationStatistics(
   config: StatsConfig,
-): Generator<{ kind: 'input'; stats: StatsInputSummary } | { kind: 'layer'; stats: LayerStats }> {
+  options: { backward?: boolean } = {},
+): Generator<StatsStep> {
   let x: Float64Array = statsInputs(config);
   let sum = 0;
   for (let k = 0; k < x.length; k++) sum += x[k]!;
@@ -197,27 +237,119 @@ export function* activationStatistics(
   let squares = 0;
   for (let k = 0; k < x.length; k++) squares += (x[k]! - mean) ** 2;
   yield { kind: 'input', stats: { mean, std: Math.sqrt(squares / x.length) } };
+  const keep = options.backward === true;
+  const activations: Float64Array[] = [x];
+  const weights: Float64Array[] = [];
   let out: Float64Array = new Float64Array(x.length);
   for (let l = 0; l < config.depth; l++) {
-    forwardLayer(x, statsWeights(config, l), config.width, config.activation, out);
+    const w = statsWeights(config, l);
+    forwardLayer(x, w, config.width, config.activation, out);
     yield { kind: 'layer', stats: layerStats(out, config.width, config.activation, l + 1) };
-    [x, out] = [out, x];
+    if (keep) {
+      weights.push(w);
+      activations.push(out);
+      x = out;
+      out = new Float64Array(x.length);
+    } else [x, out] = [out, x];
   }
+  if (keep) yield { kind: 'gradients', stats: backwardPass(config, activations, weights) };
+}
+
+/** ∂L/∂W per layer by backpropagation through the stored activations (see GradientStats). */
+export function backwardPass(
+  config: StatsConfig,
+  activations: readonly Float64Array[],
+  weights: readonly Float64Array[],
+): GradientStats {
+  const { width, batch, activation } = config;
+  const { readout, targets } = statsReadout(config);
+  const top = activations[activations.length - 1]!;
+  const scale = 1 / Math.sqrt(width);
+  // dH_L[b, j] = (pred_b − y_b)·r_j/√width / B
+  let upstream = new Float64Array(batch * width);
+  let loss = 0;
+  for (let b = 0; b < batch; b++) {
+    let pred = 0;
+    for (let j = 0; j < width; j++) pred += top[b * width + j]! * readout[j]!;
+    const residual = pred * scale - targets[b]!;
+    loss += 0.5 * residual * residual;
+    for (let j = 0; j < width; j++) upstream[b * width + j] = (residual * readout[j]! * scale) / batch;
+  }
+  const norms = new Array<number>(weights.length).fill(0);
+  const gradient = new Float64Array(width * width);
+  for (let l = weights.length - 1; l >= 0; l--) {
+    const h = activations[l + 1]!;
+    const below = activations[l]!;
+    const w = weights[l]!;
+    // dZ = dH ⊙ f'(Z), in place.
+    for (let k = 0; k < upstream.length; k++) upstream[k]! *= slopeFromOutput(activation, h[k]!);
+    // ∂L/∂W = Xᵀ·dZ (i-b-j order: rows of dZ are contiguous).
+    gradient.fill(0);
+    // Four inputs of the batch per pass over a gradient row, as in forwardLayer.
+    let b = 0;
+    for (; b + 3 < batch; b += 4) {
+      const u0 = b * width;
+      const u1 = u0 + width;
+      const u2 = u1 + width;
+      const u3 = u2 + width;
+      for (let i = 0; i < width; i++) {
+        const x0 = below[u0 + i]!;
+        const x1 = below[u1 + i]!;
+        const x2 = below[u2 + i]!;
+        const x3 = below[u3 + i]!;
+        if (x0 === 0 && x1 === 0 && x2 === 0 && x3 === 0) continue;
+        const row = i * width;
+        for (let j = 0; j < width; j++)
+          gradient[row + j]! +=
+            x0 * upstream[u0 + j]! + x1 * upstream[u1 + j]! + x2 * upstream[u2 + j]! + x3 * upstream[u3 + j]!;
+      }
+    }
+    for (; b < batch; b++) {
+      for (let i = 0; i < width; i++) {
+        const xi = below[b * width + i]!;
+        if (xi === 0) continue;
+        const row = i * width;
+        for (let j = 0; j < width; j++) gradient[row + j]! += xi * upstream[b * width + j]!;
+      }
+    }
+    let squares = 0;
+    for (let k = 0; k < gradient.length; k++) squares += gradient[k]! * gradient[k]!;
+    norms[l] = Math.sqrt(squares);
+    if (l === 0) break;
+    // dH_{l−1} = dZ·Wᵀ
+    const next = new Float64Array(batch * width);
+    for (let b = 0; b < batch; b++) {
+      for (let i = 0; i < width; i++) {
+        let acc = 0;
+        const row = i * width;
+        for (let j = 0; j < width; j++) acc += upstream[b * width + j]! * w[row + j]!;
+        next[b * width + i] = acc;
+      }
+    }
+    upstream = next;
+  }
+  return { loss: loss / batch, weightGradientNorms: norms };
 }
 
 export interface StatsResult {
   readonly config: StatsConfig;
   readonly input: StatsInputSummary;
   readonly layers: readonly LayerStats[];
+  readonly gradients?: GradientStats;
 }
 
-/** The whole experiment synchronously (tests, the CLI-free bench); the UI runs it in a worker. */
-export function computeActivationStats(config: StatsConfig): StatsResult {
+/** The whole experiment synchronously (tests, the bench); the UI runs it in a worker. */
+export function computeActivationStats(
+  config: StatsConfig,
+  options: { backward?: boolean } = {},
+): StatsResult {
   let input: StatsInputSummary = { mean: Number.NaN, std: Number.NaN };
   const layers: LayerStats[] = [];
-  for (const step of activationStatistics(config)) {
+  let gradients: GradientStats | undefined;
+  for (const step of activationStatistics(config, options)) {
     if (step.kind === 'input') input = step.stats;
-    else layers.push(step.stats);
+    else if (step.kind === 'layer') layers.push(step.stats);
+    else gradients = step.stats;
   }
-  return { config, input, layers };
+  return gradients ? { config, input, layers, gradients } : { config, input, layers };
 }

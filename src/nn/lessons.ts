@@ -13,6 +13,8 @@ export interface NetworkLesson {
   readonly stats: StatsConfigInput;
   /** The caption, from the run (one sentence per claim). */
   caption(result: StatsResult): string;
+  /** The caption needs the backward pass's gradient norms (the UI always computes them). */
+  readonly backward?: boolean;
   /** Each caption sentence's claim checked on the run: name → holds. */
   claims(result: StatsResult): Readonly<Record<string, boolean>>;
 }
@@ -20,6 +22,7 @@ export interface NetworkLesson {
 const fix = (v: number, digits = 3) =>
   v === 0 ? '0' : Math.abs(v) < 10 ** -digits ? v.toExponential(1) : v.toFixed(digits);
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+const grads = (r: StatsResult) => r.gradients?.weightGradientNorms ?? [];
 const first = (r: StatsResult) => r.layers[0]!;
 const last = (r: StatsResult) => r.layers.at(-1)!;
 const stds = (r: StatsResult) => r.layers.map((l) => l.std);
@@ -95,6 +98,29 @@ export const NETWORK_LESSONS: readonly NetworkLesson[] = [
     claims: (r) => ({
       steady: Math.min(...stds(r)) > 0.5 && Math.max(...stds(r)) < 1.2,
     }),
+  },
+  {
+    id: 'vanishing-gradients',
+    title: 'Sigmoid: gradients vanish toward the input',
+    stats: { depth: 10, width: 500, activation: 'sigmoid', init: 'xavier', batch: 1000, seed: 1 },
+    backward: true,
+    caption: (r) => {
+      const g = grads(r);
+      const ratio = g[0]! / g.at(-1)!;
+      return (
+        `‖∂L/∂W‖ is ${fix(g.at(-1)!)} at layer ${g.length} but ${fix(g[0]!)} at layer 1, ${fix(ratio, 1)} times as much. ` +
+        `That is about ${fix(ratio ** (1 / (g.length - 1)))} per layer: the backward pass multiplies one σ′ ≤ 1/4 per layer (the chain rule, lecture 002), so the first layers barely learn.`
+      );
+    },
+    claims: (r) => {
+      const g = grads(r);
+      const perLayer = (g[0]! / g.at(-1)!) ** (1 / (g.length - 1));
+      return {
+        vanishes: g.length > 1 && g[0]! < g.at(-1)! / 1000,
+        perLayer: perLayer < 0.5,
+        monotone: g.every((v, l) => l === 0 || v > g[l - 1]!),
+      };
+    },
   },
   {
     id: 'zero-init',

@@ -1,6 +1,7 @@
 /**
  * Runs the activation-statistics experiment off the main thread: posts the input summary, then each
- * layer as it is done (progress), then 'done'. Cancelling is terminating the worker.
+ * layer as it is done (progress), then the backward pass's gradient norms, then 'done'. Cancelling is
+ * terminating the worker.
  */
 import { statsSchema } from '../core/network';
 import { activationStatistics } from './activationStats';
@@ -15,7 +16,7 @@ self.onmessage = (event: MessageEvent<unknown>) => {
   }
   const start = performance.now();
   try {
-    for (const step of activationStatistics(parsed.data)) post(step);
+    for (const step of activationStatistics(parsed.data, { backward: true })) post(step);
     post({ kind: 'done', milliseconds: performance.now() - start });
   } catch (error) {
     post({ kind: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -53,7 +53,14 @@ export function ActivationStatsPanel({ stats, lesson: lessonId, onChange, dark }
     run.input !== null &&
     config !== null &&
     sameConfig(run.config, config);
-  const result = complete ? { config: run.config!, input: run.input!, layers: run.layers } : null;
+  const result = complete
+    ? {
+        config: run.config!,
+        input: run.input!,
+        layers: run.layers,
+        ...(run.gradients ? { gradients: run.gradients } : {}),
+      }
+    : null;
   const xs = Float64Array.from(run.layers, (l) => l.layer);
   const depth = run.config?.depth ?? config?.depth ?? STATS_DEFAULTS.depth;
 
@@ -241,10 +248,51 @@ export function ActivationStatsPanel({ stats, lesson: lessonId, onChange, dark }
               height={180}
             />
           </div>
+          <GradientChart run={run} depth={depth} dark={dark} />
           <Histograms layers={run.layers} activation={run.config?.activation ?? 'tanh'} dark={dark} />
           <LayerTable layers={run.layers} />
         </section>
       </div>
+    </div>
+  );
+}
+
+function GradientChart({
+  run,
+  depth,
+  dark,
+}: {
+  run: ReturnType<typeof useActivationStats>;
+  depth: number;
+  dark: boolean;
+}) {
+  const norms = run.gradients?.weightGradientNorms ?? [];
+  return (
+    <div className="nn-stats-gradients">
+      <SmallChart
+        series={[
+          {
+            id: 'grad',
+            label: '‖∂L/∂W‖',
+            slot: 2,
+            x: Float64Array.from(norms, (_, l) => l + 1),
+            y: Float64Array.from(norms),
+          },
+        ]}
+        xDomain={[1, Math.max(2, depth)]}
+        xLabel="layer"
+        yLabel="‖∂L/∂W‖"
+        title="Weight-gradient norm per layer"
+        dark={dark}
+        testId="stats-gradients"
+        width={320}
+        height={180}
+      />
+      <p className="nn-note">
+        {run.gradients
+          ? `‖∂L/∂W‖ per layer at this initialization, one backward pass (loss ${fmt(run.gradients.loss)}): a fixed random readout of the last layer regressed on random targets, so the gradient arriving at the top is the same for every initialization. Log axis when it spans more than 20×.`
+          : 'The backward pass follows the layers: ‖∂L/∂W‖ per layer.'}
+      </p>
     </div>
   );
 }
@@ -254,8 +302,9 @@ function sameConfig(a: object, b: object): boolean {
 }
 
 function statusText(phase: string, done: number, depth: number, ms: number | null): string {
-  if (phase === 'running') return `layer ${done}/${depth}…`;
-  if (phase === 'done') return `${depth} layers in ${((ms ?? 0) / 1000).toFixed(2)} s (worker)`;
+  if (phase === 'running') return done === depth ? 'backward pass…' : `layer ${done}/${depth}…`;
+  if (phase === 'done')
+    return `${depth} layers forward and backward in ${((ms ?? 0) / 1000).toFixed(2)} s (worker)`;
   if (phase === 'cancelled') return `cancelled at layer ${done}/${depth}`;
   if (phase === 'too-large') return 'too large';
   if (phase === 'error') return 'failed';

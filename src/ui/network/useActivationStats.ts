@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { statsTooLarge, type StatsConfig } from '../../core/network';
-import type { LayerStats, StatsInputSummary } from '../../nn/activationStats';
+import type { GradientStats, LayerStats, StatsInputSummary } from '../../nn/activationStats';
 import type { StatsWorkerMessage } from '../../nn/statsProtocol';
 
 export type StatsPhase = 'idle' | 'running' | 'done' | 'cancelled' | 'error' | 'too-large';
@@ -15,6 +15,8 @@ export interface ActivationStatsRun {
   readonly phase: StatsPhase;
   readonly input: StatsInputSummary | null;
   readonly layers: readonly LayerStats[];
+  /** The backward pass's per-layer ‖∂L/∂W‖, after the layers. */
+  readonly gradients: GradientStats | null;
   readonly milliseconds: number | null;
   readonly message: string | null;
   cancel(): void;
@@ -26,6 +28,7 @@ export function useActivationStats(config: StatsConfig | null): ActivationStatsR
   const [phase, setPhase] = useState<StatsPhase>('idle');
   const [input, setInput] = useState<StatsInputSummary | null>(null);
   const [layers, setLayers] = useState<readonly LayerStats[]>([]);
+  const [gradients, setGradients] = useState<GradientStats | null>(null);
   const [milliseconds, setMilliseconds] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [ranFor, setRanFor] = useState<StatsConfig | null>(null);
@@ -47,6 +50,7 @@ export function useActivationStats(config: StatsConfig | null): ActivationStatsR
       setRanFor(config);
       setInput(null);
       setLayers([]);
+      setGradients(null);
       setMilliseconds(null);
       if (tooLarge) {
         setPhase('too-large');
@@ -64,7 +68,8 @@ export function useActivationStats(config: StatsConfig | null): ActivationStatsR
         else if (data.kind === 'layer') {
           collected.push(data.stats);
           setLayers(collected.slice());
-        } else if (data.kind === 'done') {
+        } else if (data.kind === 'gradients') setGradients(data.stats);
+        else if (data.kind === 'done') {
           setMilliseconds(data.milliseconds);
           setPhase('done');
           stop();
@@ -97,6 +102,7 @@ export function useActivationStats(config: StatsConfig | null): ActivationStatsR
       setRanFor(config);
       setInput(null);
       setLayers([]);
+      setGradients(null);
     } else if (!workerRef.current) return;
     stop();
     setPhase('cancelled');
@@ -105,5 +111,14 @@ export function useActivationStats(config: StatsConfig | null): ActivationStatsR
 
   // Between an edit and the debounced start, what is shown belongs to the old settings: say so.
   const stale = config !== null && ranFor !== null && key !== JSON.stringify(ranFor);
-  return { config: ranFor, phase: stale ? 'running' : phase, input, layers, milliseconds, message, cancel };
+  return {
+    config: ranFor,
+    phase: stale ? 'running' : phase,
+    input,
+    layers,
+    gradients,
+    milliseconds,
+    message,
+    cancel,
+  };
 }
