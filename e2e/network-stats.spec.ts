@@ -93,6 +93,15 @@ test('each initialization lesson shows its figure and a caption true of it', asy
   expect(await stdOf(page, 10)).toBeGreaterThan(0.5);
   await expect(caption(page)).toContainText('over all 10 layers');
 
+  await lesson(page, /gradients vanish/);
+  await expect(page.getByTestId('stats-gradients')).toHaveAttribute('data-scale', 'log');
+  await expect(caption(page)).toContainText('at layer 10 but');
+  const ratio = await captionNumber(page, /at layer 1, ([\d.e+-]+) times as much/);
+  expect(ratio).toBeGreaterThan(0);
+  expect(ratio).toBeLessThan(1e-3);
+  await expect(page.getByTestId('stats-gradients').getByTestId('chart-line')).toHaveCount(1);
+  if (shots) await page.screenshot({ path: `${shots}/stats-vanishing.png`, fullPage: true });
+
   await lesson(page, /W = 0/);
   await expect(caption(page)).toContainText('outputs 0.500 on every input');
   await expect(caption(page)).toContainText('between two units of one layer is 0.');

@@ -247,8 +247,8 @@ export function ActivationStatsPanel({ stats, lesson: lessonId, onChange, dark }
               width={320}
               height={180}
             />
+            <GradientChart run={run} depth={depth} dark={dark} />
           </div>
-          <GradientChart run={run} depth={depth} dark={dark} />
           <Histograms layers={run.layers} activation={run.config?.activation ?? 'tanh'} dark={dark} />
           <LayerTable layers={run.layers} />
         </section>
