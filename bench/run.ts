@@ -12,6 +12,7 @@ import { serveHarness } from './buildPage';
 import type { BenchOptions, BenchRow } from './page/benchmarks';
 import type { Harness } from './page/main';
 import { LIMITS } from '../src/core/limits';
+import { networkStatsRows } from './networkStats';
 import { benchStarts, plainAdamTracked } from './plainLoop';
 
 const BEGIN = '<!-- bench:begin (written by npm run bench) -->';
@@ -66,6 +67,7 @@ function nodeRows(): BenchRow[] {
     ms: times[7]!,
     rate: 0,
   });
+  rows.push(...networkStatsRows());
   return rows;
 }
 
