@@ -102,6 +102,12 @@ test('each initialization lesson shows its figure and a caption true of it', asy
   await expect(page.getByTestId('stats-gradients').getByTestId('chart-line')).toHaveCount(1);
   if (shots) await page.screenshot({ path: `${shots}/stats-vanishing.png`, fullPage: true });
 
+  await lesson(page, /Batch norm/);
+  await expect(settings(page).getByRole('combobox', { name: /^Normalization/ })).toHaveValue('batch');
+  expect(await stdOf(page, 10)).toBeGreaterThan(0.5);
+  await expect(caption(page)).toContainText('no vanishing');
+  await expect(page.getByTestId('activation-stats')).toContainText('H = f(BN(X·W))');
+
   await lesson(page, /W = 0/);
   await expect(caption(page)).toContainText('outputs 0.500 on every input');
   await expect(caption(page)).toContainText('between two units of one layer is 0.');

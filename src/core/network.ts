@@ -129,6 +129,10 @@ export const STATS_INIT_LABELS: Readonly<Record<StatsInit, string>> = {
   zero: 'W = 0',
 };
 
+/** Normalization after each linear layer, before the nonlinearity (lecture 003): none, batch or layer norm. */
+export const STATS_NORMS = ['none', 'batch', 'layer'] as const;
+export type StatsNorm = (typeof STATS_NORMS)[number];
+
 export const STATS_DEFAULTS = {
   depth: 10,
   width: 500,
@@ -137,6 +141,7 @@ export const STATS_DEFAULTS = {
   gain: 1,
   batch: 1000,
   seed: 1,
+  norm: 'none',
 } as const;
 
 export const STATS_LIMITS = {
@@ -160,6 +165,8 @@ export const statsSchema = z.strictObject({
   /** Inputs in the batch the statistics are taken over (the lecture: 1,000). */
   batch: z.int().min(1).max(STATS_LIMITS.maxBatch).default(STATS_DEFAULTS.batch),
   seed: z.int().min(0).max(0xffffffff).default(STATS_DEFAULTS.seed),
+  /** Batch or layer norm between W·x and f (γ = 1, β = 0 at initialization; batch statistics). */
+  norm: z.enum(STATS_NORMS).default(STATS_DEFAULTS.norm),
 });
 export type StatsConfig = z.output<typeof statsSchema>;
 export type StatsConfigInput = z.input<typeof statsSchema>;

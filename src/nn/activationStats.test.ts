@@ -40,7 +40,7 @@ describe('activation statistics of a 10 × 500 net on 1,000 Gaussian inputs (lec
           true,
         );
       });
-    }, 30_000);
+    }, 120_000);
   }
 
   it("reproduces the lecture's printed stds within the seed-to-seed noise", () => {
@@ -178,22 +178,34 @@ describe('the backward pass: ‖∂L/∂W‖ per layer', () => {
     const weights = Array.from({ length: config.depth }, (_, l) => statsWeights(config, l));
     weights[layer]![index]! += delta;
     const { readout, targets } = statsReadout(config);
+    const f = (z: number) =>
+      config.activation === 'tanh'
+        ? Math.tanh(z)
+        : z > 0
+          ? z
+          : config.activation === 'relu'
+            ? 0
+            : LEAKY_SLOPE * z;
+    // The whole batch layer by layer (batch norm needs every input of the layer at once).
+    let rows = Array.from({ length: batch }, (_, b) => Array.from(x.subarray(b * width, (b + 1) * width)));
+    for (const w of weights) {
+      let z = rows.map((h) =>
+        Array.from({ length: width }, (_, j) => h.reduce((sum, hi, i) => sum + hi * w[i * width + j]!, 0)),
+      );
+      if (config.norm === 'batch') {
+        const mean = Array.from(
+          { length: width },
+          (_, j) => z.reduce((sum, row) => sum + row[j]!, 0) / batch,
+        );
+        const variance = mean.map((m, j) => z.reduce((sum, row) => sum + (row[j]! - m) ** 2, 0) / batch);
+        z = z.map((row) => row.map((v, j) => (v - mean[j]!) / Math.sqrt(variance[j]! + 1e-5)));
+      }
+      rows = z.map((row) => row.map(f));
+    }
     let loss = 0;
     for (let b = 0; b < batch; b++) {
-      let h = Array.from(x.subarray(b * width, (b + 1) * width));
-      for (const w of weights) {
-        h = Array.from({ length: width }, (_, j) => {
-          const z = h.reduce((sum, hi, i) => sum + hi * w[i * width + j]!, 0);
-          return config.activation === 'tanh'
-            ? Math.tanh(z)
-            : z > 0
-              ? z
-              : config.activation === 'relu'
-                ? 0
-                : LEAKY_SLOPE * z;
-        });
-      }
-      const residual = h.reduce((sum, hj, j) => sum + hj * readout[j]!, 0) / Math.sqrt(width) - targets[b]!;
+      const residual =
+        rows[b]!.reduce((sum, hj, j) => sum + hj * readout[j]!, 0) / Math.sqrt(width) - targets[b]!;
       loss += 0.5 * residual * residual;
     }
     return loss / batch;
@@ -202,8 +214,9 @@ describe('the backward pass: ‖∂L/∂W‖ per layer', () => {
   for (const input of [
     { depth: 3, width: 6, batch: 5, activation: 'tanh', init: 'xavier', seed: 2 },
     { depth: 3, width: 5, batch: 4, activation: 'leaky-relu', init: 'he', seed: 8 },
+    { depth: 3, width: 4, batch: 6, activation: 'tanh', init: 'small', norm: 'batch', seed: 9 },
   ] as StatsConfigInput[]) {
-    it(`matches central differences (${input.activation})`, () => {
+    it(`matches central differences (${input.activation}${input.norm ? `, ${input.norm} norm` : ''})`, () => {
       const config = statsSchema.parse(input);
       const result = computeActivationStats(config, { backward: true });
       expect(result.gradients!.loss).toBeCloseTo(lossWith(input, 0, 0, 0), 12);
@@ -231,5 +244,34 @@ describe('the backward pass: ‖∂L/∂W‖ per layer', () => {
     const he = at('relu', 'he');
     expect(he[0]! / he[9]!).toBeGreaterThan(0.1);
     expect(he[0]! / he[9]!).toBeLessThan(10);
-  }, 30_000);
+  }, 120_000);
+});
+
+describe('batch and layer norm in the statistics net', () => {
+  it('batch norm undoes the scale of W: 0.01·randn and 1.0·randn give the same layers (up to ε)', () => {
+    const at = (init: string) =>
+      run({ depth: 6, width: 100, batch: 200, init: init as never, norm: 'batch' }).layers.map((l) => l.std);
+    const small = at('small');
+    const unit = at('unit');
+    small.forEach((std, l) => expect(Math.abs(std - unit[l]!) / unit[l]!).toBeLessThan(0.02));
+    // tanh of a unit Gaussian has std ≈ 0.63 in every layer, where plain 0.01·randn collapses.
+    for (const std of small) expect(std).toBeGreaterThan(0.55);
+    expect(run({ depth: 6, width: 100, batch: 200, init: 'small' }).layers.at(-1)!.std).toBeLessThan(1e-3);
+  });
+
+  it('layer norm keeps each input at mean 0, std 1 before f: ReLU layers have mean ≈ 0.40 and std ≈ 0.58', () => {
+    const result = run({
+      depth: 5,
+      width: 200,
+      batch: 100,
+      activation: 'relu',
+      init: 'small',
+      norm: 'layer',
+    });
+    // E[max(0, N(0,1))] = 1/√(2π) = 0.399, and its std √(1/2 − 1/(2π)) = 0.584.
+    for (const layer of result.layers) {
+      expect(layer.mean).toBeCloseTo(1 / Math.sqrt(2 * Math.PI), 1);
+      expect(layer.std).toBeCloseTo(Math.sqrt(0.5 - 1 / (2 * Math.PI)), 1);
+    }
+  });
 });

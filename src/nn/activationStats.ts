@@ -5,6 +5,7 @@
  * Plain float64; the only state kept is the current layer's activations.
  */
 import type { StatsActivation, StatsConfig, StatsInit } from '../core/network';
+import { batchNormTrain, layerNorm, normBackward, type BatchNormResult } from './normalization';
 import { NN_CHANNEL, randomStream } from './random';
 
 export const HISTOGRAM_BINS = 30;
@@ -147,7 +148,7 @@ export function forwardLayer(
   x: Float64Array,
   w: Float64Array,
   width: number,
-  activation: StatsActivation,
+  activation: StatsActivation | null,
   out: Float64Array,
 ): void {
   const batch = x.length / width;
@@ -174,7 +175,8 @@ export function forwardLayer(
       const wRow = i * width;
       for (let j = 0; j < width; j++) out[row + j]! += xi * w[wRow + j]!;
     }
-    for (let j = row; j < row + width; j++) out[j] = activateStats(activation, out[j]!);
+    if (activation !== null)
+      for (let j = row; j < row + width; j++) out[j] = activateStats(activation, out[j]!);
   }
 }
 
@@ -240,10 +242,24 @@ export function* activationStatistics(
   const keep = options.backward === true;
   const activations: Float64Array[] = [x];
   const weights: Float64Array[] = [];
+  const norms: BatchNormResult[] = [];
+  const ones = new Float64Array(config.width).fill(1);
+  const zeros = new Float64Array(config.width);
   let out: Float64Array = new Float64Array(x.length);
   for (let l = 0; l < config.depth; l++) {
     const w = statsWeights(config, l);
-    forwardLayer(x, w, config.width, config.activation, out);
+    if (config.norm === 'none') forwardLayer(x, w, config.width, config.activation, out);
+    else {
+      // W·x, then batch or layer norm with γ = 1, β = 0 (their initial values), then f.
+      forwardLayer(x, w, config.width, null, out);
+      const params = { gamma: ones, beta: zeros };
+      const normed =
+        config.norm === 'batch'
+          ? batchNormTrain(out, config.width, params)
+          : layerNorm(out, config.width, params);
+      for (let k = 0; k < out.length; k++) out[k] = activateStats(config.activation, normed.out[k]!);
+      if (keep) norms.push(normed);
+    }
     yield { kind: 'layer', stats: layerStats(out, config.width, config.activation, l + 1) };
     if (keep) {
       weights.push(w);
@@ -252,7 +268,7 @@ export function* activationStatistics(
       out = new Float64Array(x.length);
     } else [x, out] = [out, x];
   }
-  if (keep) yield { kind: 'gradients', stats: backwardPass(config, activations, weights) };
+  if (keep) yield { kind: 'gradients', stats: backwardPass(config, activations, weights, norms) };
 }
 
 /** ∂L/∂W per layer by backpropagation through the stored activations (see GradientStats). */
@@ -260,7 +276,9 @@ export function backwardPass(
   config: StatsConfig,
   activations: readonly Float64Array[],
   weights: readonly Float64Array[],
+  normalizations: readonly BatchNormResult[] = [],
 ): GradientStats {
+  const ones = new Float64Array(config.width).fill(1);
   const { width, batch, activation } = config;
   const { readout, targets } = statsReadout(config);
   const top = activations[activations.length - 1]!;
@@ -283,6 +301,8 @@ export function backwardPass(
     const w = weights[l]!;
     // dZ = dH ⊙ f'(Z), in place.
     for (let k = 0; k < upstream.length; k++) upstream[k]! *= slopeFromOutput(activation, h[k]!);
+    // Through the normalization to W·x (γ = 1).
+    if (config.norm !== 'none') normBackward(config.norm, upstream, normalizations[l]!, width, ones);
     // ∂L/∂W = Xᵀ·dZ (i-b-j order: rows of dZ are contiguous).
     gradient.fill(0);
     // Four inputs of the batch per pass over a gradient row, as in forwardLayer.

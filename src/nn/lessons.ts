@@ -123,6 +123,28 @@ export const NETWORK_LESSONS: readonly NetworkLesson[] = [
     },
   },
   {
+    id: 'batch-norm',
+    title: 'Batch norm: 0.01·randn no longer collapses',
+    stats: { depth: 10, width: 500, activation: 'tanh', init: 'small', batch: 1000, seed: 1, norm: 'batch' },
+    backward: true,
+    caption: (r) => {
+      const g = grads(r);
+      return (
+        `With batch norm between W·x and tanh, the same 0.01·randn weights keep a std between ${fix(Math.min(...stds(r)))} and ${fix(Math.max(...stds(r)))} in all ${r.layers.length} layers: ` +
+        'each unit is rescaled to mean 0 and std 1 over the batch before tanh (γ = 1, β = 0), whatever the scale of W. ' +
+        `‖∂L/∂W‖ is ${fix(g[0]!)} at layer 1 and ${fix(g.at(-1)!)} at layer ${g.length}: no vanishing.`
+      );
+    },
+    claims: (r) => {
+      const g = grads(r);
+      return {
+        steady: Math.min(...stds(r)) > 0.5 && Math.max(...stds(r)) < 0.75,
+        rescaled: r.config.norm === 'batch',
+        gradients: g.length > 1 && g[0]! / g.at(-1)! > 0.01 && g[0]! / g.at(-1)! < 100,
+      };
+    },
+  },
+  {
     id: 'zero-init',
     title: 'W = 0: every hidden unit is the same',
     stats: { depth: 10, width: 500, activation: 'sigmoid', init: 'zero', batch: 1000, seed: 1 },

@@ -16,6 +16,7 @@ import {
   STATS_ACTIVATIONS,
   STATS_INITS,
   STATS_LIMITS,
+  STATS_NORMS,
 } from '../network';
 import { OPTIMIZERS } from '../optimizers';
 import { parseScene, resolveOptimizer } from '../scene';
@@ -211,6 +212,7 @@ export const validNetworkScene: fc.Arbitrary<NetworkSceneJson> = fc
           gain: fc.oneof(finite(0, 100), fc.constantFrom(0, 1, 2.5)),
           batch: fc.integer({ min: 1, max: STATS_LIMITS.maxBatch }),
           seed: fc.integer({ min: 0, max: 0xffffffff }),
+          norm: fc.constantFrom(...STATS_NORMS),
         },
         { requiredKeys: [] },
       ),

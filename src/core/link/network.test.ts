@@ -183,9 +183,19 @@ describe('the activation-statistics experiment and the network lesson in links',
       gain: 0.5,
       batch: 1200,
       seed: 9,
+      norm: 'none',
     });
     expect(decoded.state.network?.lesson).toBe('zero-init');
     expect(decoded.state.network?.tab).toBe('stats');
+  });
+
+  it('norm is written only when set, so links from before it re-encode unchanged', () => {
+    const link = networkLink({ stats: { norm: 'batch' } });
+    expect(link).toContain(
+      '&nstats=depth:10,width:500,activation:tanh,init:small,gain:1,batch:1000,seed:1,norm:batch',
+    );
+    expect(decodeLink(link).state.network?.stats?.norm).toBe('batch');
+    expect(networkLink({ stats: {} })).toMatch(/nstats=[^&]*seed:1(&|$)/);
   });
 
   it('a network link from before the experiment opens with none set and no lesson', () => {
@@ -220,6 +230,7 @@ describe('the activation-statistics experiment and the network lesson in links',
       gain: 0,
       batch: 1,
       seed: 1,
+      norm: 'none',
     });
     expect(decoded.state.network?.lesson).toBeUndefined();
   });

@@ -7,6 +7,7 @@
  * | nopt   | optimizers (see optimizerList)  | SGD:lr=0.1,label=SGD;Adam:lr=0.01                          |
  * | nslice | the slice plane                 | directions:random,seed:7,range:1,resolution:64,reference:best |
  * | nstats | activation-statistics experiment | depth:10,width:500,activation:tanh,init:small,gain:1,batch:1000,seed:1 |
+ *   (then `norm:batch` or `norm:layer`, written only when not `none`: it came after the first nstats links)
  * | nlesson | the network lesson shown        | init-collapse                                              |
  * | ntab   | the view's tab                  | stats (absent: train)                                      |
  *
@@ -34,6 +35,7 @@ import {
   sliceSchema,
   STATS_ACTIVATIONS,
   STATS_INITS,
+  STATS_NORMS,
   statsSchema,
   type NetworkSceneJson,
 } from '../network';
@@ -67,6 +69,11 @@ type Kind =
 interface SubField {
   readonly name: string;
   readonly type: Kind;
+  /**
+   * A field added after links were written: omitted when it holds this value (what its absence means),
+   * so every older link still re-encodes to the very same text.
+   */
+  readonly omitWhen?: unknown;
 }
 
 const sceneShape = networkSceneSchema.shape;
@@ -113,6 +120,7 @@ export const STATS_FIELDS: readonly SubField[] = [
   { name: 'gain', type: number(statsShape.gain) },
   { name: 'batch', type: number(statsShape.batch) },
   { name: 'seed', type: number(statsShape.seed) },
+  { name: 'norm', type: choice(STATS_NORMS), omitWhen: 'none' },
 ];
 
 function encodeValue(type: Kind, value: unknown): string {
@@ -129,7 +137,10 @@ function encodeValue(type: Kind, value: unknown): string {
 }
 
 function encodeFields(table: readonly SubField[], record: Readonly<Record<string, unknown>>): string {
-  return table.map(({ name, type }) => `${name}:${encodeValue(type, record[name])}`).join(',');
+  return table
+    .filter((field) => !('omitWhen' in field) || record[field.name] !== field.omitWhen)
+    .map(({ name, type }) => `${name}:${encodeValue(type, record[name])}`)
+    .join(',');
 }
 
 export function encodeNetworkFields(scene: NetworkSceneJson): string {

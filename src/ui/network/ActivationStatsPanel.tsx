@@ -10,6 +10,7 @@ import {
   STATS_INIT_LABELS,
   STATS_INITS,
   STATS_LIMITS,
+  STATS_NORMS,
   statsSchema,
   type StatsConfigInput,
 } from '../../core/network';
@@ -24,6 +25,12 @@ interface Props {
   onChange(stats: StatsConfigInput, lesson: string | undefined): void;
   dark: boolean;
 }
+
+const NORM_LABELS = {
+  none: 'none',
+  batch: 'batch norm (W·x → BN → f)',
+  layer: 'layer norm (W·x → LN → f)',
+} as const;
 
 const num = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 const fmt = (v: number) =>
@@ -137,6 +144,18 @@ export function ActivationStatsPanel({ stats, lesson: lessonId, onChange, dark }
               ))}
             </select>
           </Field>
+          <Field label="Normalization">
+            <select
+              value={value('norm')}
+              onChange={(e) => set({ norm: e.target.value as StatsConfigInput['norm'] })}
+            >
+              {STATS_NORMS.map((n) => (
+                <option key={n} value={n}>
+                  {NORM_LABELS[n]}
+                </option>
+              ))}
+            </select>
+          </Field>
           <Field label="Gain (× the initialization)">
             <input
               type="number"
@@ -221,7 +240,7 @@ export function ActivationStatsPanel({ stats, lesson: lessonId, onChange, dark }
           )}
           <p className="nn-note">
             {run.input
-              ? `Input: ${run.config?.batch} × ${run.config?.width} unit Gaussians (mean ${fmt(run.input.mean)}, std ${fmt(run.input.std)}); H = f(X·W) per layer, no biases, as in lecture 003.`
+              ? `Input: ${run.config?.batch} × ${run.config?.width} unit Gaussians (mean ${fmt(run.input.mean)}, std ${fmt(run.input.std)}); ${run.config?.norm === 'batch' ? 'H = f(BN(X·W)), batch statistics (training mode), γ = 1, β = 0' : run.config?.norm === 'layer' ? 'H = f(LN(X·W)), γ = 1, β = 0' : 'H = f(X·W)'} per layer, no biases, as in lecture 003.`
               : 'Input: a batch of unit-Gaussian vectors; H = f(X·W) per layer, no biases, as in lecture 003.'}
           </p>
           <div className="nn-stats-charts">
