@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { pickLesson } from './lecture-layout.support';
 
 /** Screenshots for the README and for reviewing the look; motion reduced so the full trajectories show. */
 test.use({ viewport: { width: 1400, height: 900 }, reducedMotion: 'reduce' });
@@ -22,7 +23,7 @@ test('default scene, dark theme', async ({ page }) => {
 for (const id of ['saddle', 'adagrad-diagonal', 'clipping-cliff']) {
   test(`lesson ${id}`, async ({ page }) => {
     await open(page);
-    await page.getByTestId(`lesson-${id}`).click();
+    await pickLesson(page, id);
     await expect(page.getByTestId('lesson-caption')).toBeVisible();
     await page.screenshot({ path: `docs/screenshots/lesson-${id}.png` });
   });
@@ -36,7 +37,7 @@ test('projector 1024×768', async ({ page }) => {
 
 test('inside the step, every optimizer', async ({ page }) => {
   await open(page);
-  await page.getByTestId('lesson-adagrad-diagonal').click();
+  await pickLesson(page, 'adagrad-diagonal');
   await page.getByTestId('timeline').focus();
   await page.keyboard.press('Home');
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { LESSONS, lessonCaption } from '../src/core/lessons';
+import { pickLesson } from './lecture-layout.support';
 
 /** The explorer, driven as a person would. Motion is reduced so scenes open on their last step. */
 test.use({ reducedMotion: 'reduce' });
@@ -131,7 +132,7 @@ test('explain mode walks through gradient → moment → scaling → step', asyn
 
 for (const lesson of LESSONS) {
   test(`lesson "${lesson.short}" opens with its caption`, async ({ page }) => {
-    await page.getByTestId(`lesson-${lesson.id}`).click();
+    await pickLesson(page, lesson.id);
     const caption = page.getByTestId('lesson-caption');
     await expect(caption).toContainText(lesson.title);
     // Every sentence of the caption, as measured on the lesson's own runs, is on screen and none is flagged.
@@ -161,7 +162,7 @@ test('switching surfaces changes the formula and the contours', async ({ page })
 });
 
 test('diverged runs are drawn to the edge and labelled, scales intact', async ({ page }) => {
-  await page.getByTestId('lesson-saddle').click();
+  await pickLesson(page, 'saddle');
   await expect(
     page.getByTestId('trajectory-label').filter({ hasText: 'SGD + momentum · diverged at step 118' }),
   ).toBeVisible();

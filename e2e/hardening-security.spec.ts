@@ -7,6 +7,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { LESSONS } from '../src/core/lessons';
 import { guard, openView, viewNames } from './hardening.support';
+import { pickLesson } from './lecture-layout.support';
 
 test.use({ reducedMotion: 'reduce' });
 
@@ -75,7 +76,7 @@ test('explorer, every lesson, every view and a network training: no CSP violatio
   await page.mouse.click(plot.x + plot.width * 0.7, plot.y + plot.height * 0.3);
   await page.getByTestId('timeline').fill('10');
   for (const lesson of LESSONS) {
-    await page.getByTestId(`lesson-${lesson.id}`).click();
+    await pickLesson(page, lesson.id);
     await expect(page.getByTestId('lesson-caption')).toContainText(lesson.title);
   }
   const views = await viewNames(page);

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { LESSONS } from '../src/core/lessons';
+import { pickLesson } from './lecture-layout.support';
 
 /** Permalinks, driven as a person would: copy a link, open it elsewhere, go back and forward. */
 test.use({ reducedMotion: 'reduce' });
@@ -62,7 +63,7 @@ test('a copied link opens the identical scene in another browser context', async
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openApp(page);
-  await page.getByTestId('lesson-saddle').click();
+  await pickLesson(page, 'saddle');
   await expect(page.getByTestId('lesson-caption')).toBeVisible();
   await page.getByTestId('timeline').fill('37');
   await page.getByTestId('share-button').click();
@@ -98,7 +99,7 @@ test('every lesson scene round-trips through its link', async ({ page, browser }
   const second = await other.newPage();
   await openApp(page);
   for (const lesson of LESSONS) {
-    await page.getByTestId(`lesson-${lesson.id}`).click();
+    await pickLesson(page, lesson.id);
     const link = await shareLink(page);
     expect(link, lesson.id).toContain(`l=${lesson.id}`);
     await second.goto('about:blank');
@@ -137,13 +138,13 @@ test('a truncated or garbage link never gives a blank page', async ({ page }) =>
 
 test('back and forward move between scenes; scrubbing does not add history', async ({ page }) => {
   await openApp(page);
-  await page.getByTestId('lesson-saddle').click();
+  await pickLesson(page, 'saddle');
   await expect.poll(() => page.url()).toContain('s=saddle');
   const saddleUrl = page.url();
   await page.getByTestId('timeline').fill('10');
   await page.getByTestId('timeline').fill('20');
   await expect.poll(() => page.url()).toContain('k=20');
-  await page.getByTestId(`lesson-${LESSONS[0]!.id}`).click();
+  await pickLesson(page, LESSONS[0]!.id);
   await expect.poll(() => page.url()).toContain(`l=${LESSONS[0]!.id}`);
   await page.goBack();
   await expect.poll(() => page.url()).toContain('s=saddle');
@@ -158,7 +159,7 @@ test('back and forward move between scenes; scrubbing does not add history', asy
 
 test('a scene saved as JSON opens again', async ({ page }) => {
   await openApp(page);
-  await page.getByTestId('lesson-saddle').click();
+  await pickLesson(page, 'saddle');
   await page.getByTestId('share-button').click();
   const download = page.waitForEvent('download');
   await page.getByTestId('save-scene').click();
@@ -166,7 +167,7 @@ test('a scene saved as JSON opens again', async ({ page }) => {
   const json = JSON.parse(await (await import('node:fs/promises')).readFile(file, 'utf8'));
   expect(json.surface).toBe('saddle');
   await page.getByTestId('share-dialog').getByRole('button', { name: 'Close' }).click();
-  await page.getByTestId(`lesson-${LESSONS[0]!.id}`).click();
+  await pickLesson(page, LESSONS[0]!.id);
   await page.getByTestId('share-button').click();
   await page.getByTestId('open-scene-file').setInputFiles(file);
   await expect(page.getByTestId('share-link')).toHaveValue(/s=saddle/);

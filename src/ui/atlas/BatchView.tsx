@@ -25,7 +25,7 @@ export function BatchView({ className, label, title, controls, batch, workload, 
       className={className}
       aria-label={label}
       data-status={batch.status}
-      style={{ display: 'grid', gap: '0.6em', padding: '0.75em' }}
+      style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr)', gap: '0.6em', padding: '0.75em' }}
     >
       <header style={{ display: 'flex', flexWrap: 'wrap', gap: '1em', alignItems: 'center' }}>
         <strong>{title}</strong>

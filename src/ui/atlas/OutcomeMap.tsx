@@ -29,6 +29,7 @@ import {
 import { cellStart, gridStarts, minimumLoss } from './grid';
 import { TrajectoryOverlay } from './TrajectoryOverlay';
 import { useBatchRun } from './useBatchRun';
+import { useMapLayout } from '../hooks/useMapLayout';
 
 export interface OutcomeMapProps {
   /** The explorer's scene (core form: coreScene(store.scene)); its optimizers are the ones mapped. */
@@ -121,8 +122,11 @@ export function OutcomeMap({ scene, viewBox, onPickStart }: OutcomeMapProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [hover, surface, side, steps, scene.seed]);
 
+  const { size: mapSize, columns } = useMapLayout(
+    configs.length > 1 ? (configs.length > 4 ? 300 : 340) : 512,
+    configs.length,
+  );
   if (!surface) return <p role="alert">The surface does not resolve: {resolved.ok ? '' : resolved.error}</p>;
-  const mapSize = configs.length > 1 ? (configs.length > 4 ? 300 : 340) : 512;
   const start = scene.start ?? surface.defaultStart;
   const xAxis = { label: 'w₁ (start)', domain: box.w1, scale: 'linear' } as const;
   const yAxis = { label: 'w₂ (start)', domain: box.w2, scale: 'linear' } as const;
@@ -181,7 +185,7 @@ export function OutcomeMap({ scene, viewBox, onPickStart }: OutcomeMapProps) {
       <div
         style={{
           display: 'grid',
-          gridTemplateColumns: `repeat(${Math.min(configs.length, 3)}, ${mapSize + 46}px)`,
+          gridTemplateColumns: `repeat(${columns}, ${mapSize + 46}px)`,
           gap: '1.25em 1.5em',
         }}
       >

@@ -30,11 +30,12 @@ export function ExplorerView() {
           <OptimizerPanel />
         </aside>
         <div className="workspace">
-          <LessonCaption />
           <div className="stage">
             <SurfaceCard />
             {panels.surface3d && !only3d && <Surface3DPanelLazy />}
             <div className="side-panels">
+              {/* After the plot, so the surface and its playback bar come first on a projector or phone. */}
+              <LessonCaption />
               {panels.inside && (
                 <Panel
                   id="inside"

@@ -32,12 +32,22 @@ export function Legend() {
             >
               <RunSwatch slot={run.slot} dark={dark} />
               <span className="legend-line">
-                <span className="legend-name">{run.entry.label}</span>
-                <span className={`legend-value${t.divergence ? ' is-diverged' : ''}`}>
-                  {t.divergence ? stopLabel(t.divergence) : `L=${lossFormat(t.loss[k] ?? Number.NaN)}`}
+                <span className="legend-name" data-testid="legend-name">
+                  {run.entry.label}
                 </span>
+                <span className="legend-value">L={lossFormat(t.loss[k] ?? Number.NaN)}</span>
               </span>
               <span className="legend-settings">{describeSettings(run.entry).join(' · ')}</span>
+              {/* The outcome gets a line of its own, so it never squeezes the optimizer's name. */}
+              {t.divergence && (
+                <span
+                  className={`legend-status is-${t.divergence.kind}`}
+                  data-testid="legend-status"
+                  title={t.divergence.reason}
+                >
+                  {stopLabel(t.divergence)}
+                </span>
+              )}
             </button>
           </li>
         );

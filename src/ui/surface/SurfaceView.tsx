@@ -15,7 +15,7 @@ import { Axes } from './Axes';
 import { ColorLegend } from './ColorLegend';
 import { computeContours } from './contours';
 import { CriticalPoints } from './CriticalPoints';
-import { fitBox, MARGIN, type Scales } from './geometry';
+import { fitBox, MARGIN, plotHeightLimit, type Scales } from './geometry';
 import { StartMarker } from './StartMarker';
 import { StepArrows } from './StepArrows';
 import { StabilityOverlay } from '../stability/StabilityOverlay';
@@ -44,9 +44,8 @@ export function SurfaceView() {
   const requested = storedBox ?? simulation.sceneBox;
   const width = Math.max(200, outerWidth - MARGIN.left - MARGIN.right);
   const ratio = (requested.w2[1] - requested.w2[0]) / (requested.w1[1] - requested.w1[0]);
-  // Fit the plot, its color key and the playback bar in the window (the page may still scroll on small screens).
-  const maxHeight = Math.max(300, Math.min(760, windowHeight - top - 150));
-  const height = Math.round(Math.max(260, Math.min(maxHeight, width * ratio)));
+  const maxHeight = plotHeightLimit(windowHeight, top, outerWidth);
+  const height = Math.round(Math.max(Math.min(260, maxHeight), Math.min(maxHeight, width * ratio)));
   const box = fitBox(requested, width, height);
   const boxKey = `${box.w1.join()},${box.w2.join()}`;
   const baseX = useMemo(() => scaleLinear().domain(box.w1).range([0, width]), [boxKey, width]); // eslint-disable-line react-hooks/exhaustive-deps

@@ -3,6 +3,23 @@ import type { ViewBox } from '../../core';
 
 export const MARGIN = { top: 12, right: 16, bottom: 40, left: 52 } as const;
 
+/** Pixels the color key and the playback bar need under the plot (they wrap to two rows on narrow cards). */
+export function belowPlotHeight(cardWidth: number): number {
+  return cardWidth < 560 ? 150 : 104;
+}
+
+/**
+ * The tallest plot (inner height, without margins) that keeps the plot, its color key and the playback bar in
+ * the window: on the first screen when there is room, else once the card is scrolled to (a short window, such
+ * as a projector at 200 % zoom). Never taller than 760 px, never shorter than 140.
+ */
+export function plotHeightLimit(windowHeight: number, top: number, cardWidth: number): number {
+  const chrome = MARGIN.top + MARGIN.bottom + belowPlotHeight(cardWidth);
+  const firstScreen = windowHeight - top - chrome;
+  const available = firstScreen >= 260 ? firstScreen : windowHeight - chrome - 8;
+  return Math.max(140, Math.min(760, available));
+}
+
 /** Widens the box along one axis so one unit of w1 and of w2 take the same pixels (a diagonal looks diagonal). */
 export function fitBox(box: ViewBox, width: number, height: number): ViewBox {
   const spanX = box.w1[1] - box.w1[0];

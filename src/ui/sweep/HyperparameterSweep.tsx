@@ -33,6 +33,7 @@ import {
   type SweepPlan,
 } from './sweepRequests';
 import { SweepFigure, type Cell } from './SweepFigure';
+import { useMapLayout } from '../hooks/useMapLayout';
 
 export interface SweepEntry {
   /** The explorer's optimizer id; null for one the preset brings that the scene lacks. */
@@ -83,6 +84,7 @@ export function HyperparameterSweep({ scene, entries, onApply }: HyperparameterS
   });
 
   const plansKey = JSON.stringify(plans);
+  const { size: mapSize } = useMapLayout(plans.length > 1 ? 400 : 480, plans.length);
   const startKey = JSON.stringify(start);
   const requests = useMemo(
     () =>
@@ -138,7 +140,6 @@ export function HyperparameterSweep({ scene, entries, onApply }: HyperparameterS
     const yValue = tidyValue(plan.y, axisValues(plan.y, side)[cell.row]!);
     onApply(entry, cellHyperparameters(plan, xValue, yValue));
   };
-  const mapSize = plans.length > 1 ? 400 : 480;
   const workload = `${(side * side).toLocaleString()} settings × ${plans.length} optimizer${plans.length === 1 ? '' : 's'} × ${steps} steps`;
   const shares = results?.map((r) => outcomeShares(r.summary, r.count));
   const type = chosen[0]?.config.type ?? 'SGD';
