@@ -15,11 +15,10 @@ import { EmbedPanels } from './EmbedPanels';
 import { EmbedPlayButton } from './EmbedPlayButton';
 import { useEmbedPlayback } from './useEmbedPlayback';
 import { useFitScale } from './useFitScale';
+import { stageWidth } from './stageLayout';
+import { useElementSize } from '../hooks/useElementSize';
 import { useReturnFocusToHost } from './useReturnFocusToHost';
 import './embed.css';
-
-/** Logical width of the stage: wide enough for a surface beside a chart; the frame scales it. */
-export const STAGE_WIDTH = { one: 640, many: 1120 } as const;
 
 export function EmbedApp() {
   const { options } = readDisplayOptions();
@@ -53,12 +52,14 @@ function EmbedFrame() {
   useReturnFocusToHost();
   const body = useCurrentLinkBody();
   const many = options.panels.length > 1;
+  const { width: frameWidth } = useElementSize(frame);
+  const width = stageWidth(frameWidth || window.innerWidth, many);
   return (
     <div className="embed-frame" ref={frame} data-testid="embed">
       <div
         className={`embed-stage${many ? ' is-many' : ''}`}
         ref={stage}
-        style={{ width: many ? STAGE_WIDTH.many : STAGE_WIDTH.one, transform: `scale(${scale})` }}
+        style={{ width, transform: `scale(${scale})` }}
         data-scale={scale.toFixed(3)}
       >
         {active ? (
