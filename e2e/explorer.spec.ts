@@ -161,12 +161,16 @@ test('switching surfaces changes the formula and the contours', async ({ page })
   );
 });
 
-test('diverged runs are drawn to the edge and labelled, scales intact', async ({ page }) => {
+test('runs that leave the box are drawn to the edge and labelled, scales intact', async ({ page }) => {
   await pickLesson(page, 'saddle');
+  // Downhill off w1³ + w2² (unbounded below) is "ran off to −∞", not "diverged" (issue 20).
   await expect(
-    page.getByTestId('trajectory-label').filter({ hasText: 'SGD + momentum · diverged at step 118' }),
+    page.getByTestId('trajectory-label').filter({ hasText: 'SGD + momentum · ran off to −∞ at step 118' }),
   ).toBeVisible();
-  await expect(page.getByTestId('legend-entry').filter({ hasText: 'diverged at step 118' })).toHaveCount(1);
+  await expect(page.getByTestId('legend-entry').filter({ hasText: 'ran off to −∞ at step 118' })).toHaveCount(
+    1,
+  );
+  await expect(page.getByTestId('legend-status').filter({ hasText: 'diverged' })).toHaveCount(0);
   await expect(page.getByTestId('no-minimum')).toBeVisible();
   const all =
     (await pathsOf(page)).join() +

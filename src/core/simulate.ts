@@ -1,7 +1,8 @@
 /**
  * simulate(scene): every optimizer of a scene stepped from the same start, in float64, recording per step
  * what the panels draw — position, loss, gradient, update, effective learning rate and accumulators.
- * A trajectory that produces NaN/Inf or leaves the divergence bound stops there, with the step recorded.
+ * A trajectory that produces NaN/Inf or leaves the divergence bound stops there, with the step recorded
+ * and why (diverged, or ran off to −∞ downhill on a surface unbounded below).
  */
 import { addGradientNoise, clipGradient } from './gradientProcessing';
 import { LIMITS } from './limits';
@@ -13,10 +14,12 @@ import { scheduledLearningRate } from './schedules';
 import type { Vec2 } from './types';
 
 /**
- * Why a trajectory stopped early: it diverged (NaN/Inf or left the bound), it reached a point where the
- * function is undefined (a typed log(w1) at w1 < 0), or its own rule could not continue (a singular Hessian).
+ * Why a trajectory stopped early: it diverged (NaN/Inf, or left the bound uphill), it ran off to −∞ (left
+ * the bound going downhill, below where it started: the surface is unbounded below, and the optimizer did
+ * its job), it reached a point where the function is undefined (a typed log(w1) at w1 < 0), or its own rule
+ * could not continue (a singular Hessian).
  */
-export type StopKind = 'diverged' | 'undefined' | 'failed';
+export type StopKind = 'diverged' | 'unbounded' | 'undefined' | 'failed';
 
 export interface Divergence {
   /** The update (1-based) that produced the bad point; 0 when the start itself is undefined. */
@@ -67,6 +70,16 @@ export class SceneError extends Error {
 
 function isOutside(w1: number, w2: number): boolean {
   return Math.abs(w1) > LIMITS.divergenceBound || Math.abs(w2) > LIMITS.divergenceBound;
+}
+
+/**
+ * A run that leaves the bound at step t went downhill to get there: its loss is below the start's and
+ * below the step before. On a bounded surface leaving the bound always means climbing, so this is the
+ * signature of a surface unbounded below (w1³, w1² − w2²), not of an unstable step.
+ */
+export function ranOffDownhill(loss: Float64Array, t: number): boolean {
+  const exit = loss[t]!;
+  return Number.isFinite(exit) && exit < loss[0]! && exit <= loss[t - 1]!;
 }
 
 export function runOptimizer(
@@ -158,7 +171,13 @@ export function runOptimizer(
     loss[t] = currentLoss;
     completed = t;
     if (isOutside(w[0], w[1]))
-      divergence = { step: t, kind: 'diverged', reason: 'the trajectory left every bound (|w| > 1e6)' };
+      divergence = ranOffDownhill(loss, t)
+        ? {
+            step: t,
+            kind: 'unbounded',
+            reason: 'the loss kept falling as the trajectory left every bound (|w| > 1e6): unbounded below',
+          }
+        : { step: t, kind: 'diverged', reason: 'the trajectory left every bound (|w| > 1e6)' };
   }
 
   return {
