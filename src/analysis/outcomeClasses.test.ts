@@ -68,6 +68,10 @@ describe('classifyOutcome', () => {
   it('w1³ + w2²: at the origin it is stuck at a (degenerate) saddle, not at a minimum', () => {
     expect(classifyOutcome(end([0, 0], 0, 1), cubic).kind).toBe('saddle');
   });
+  it('w1³ + w2² just right of the listed saddle (Hessian positive there, gradient ≈ 0): the listing decides', () => {
+    expect(classifyOutcome(end([0.005, 0], 1e-7, 1), cubic).kind).toBe('minimum');
+    expect(classifyOutcome(end([0.005, 0], 1e-7, 1), { ...cubic, nonMinima: [[0, 0]] }).kind).toBe('saddle');
+  });
   it('w1³ + w2²: out of the box downhill ran off to −∞; far out but still going is still moving', () => {
     expect(classifyOutcome(end([-2e6, 0], -8e18, 1, true), cubic).kind).toBe('ranOff');
     expect(classifyOutcome(end([-30, 1e-3], -2.7e4, 1), cubic).kind).toBe('moving');
@@ -101,7 +105,7 @@ describe('on the core runs of the lectures saddle (w1³ + w2², start (−0.01, 
         startLoss: t.loss[0]!,
         stopped: t.divergence !== null,
       },
-      { ...cubic, bound: LIMITS.divergenceBound },
+      { ...cubic, nonMinima: [[0, 0]], bound: LIMITS.divergenceBound },
     ).kind;
   };
   it('momentum escaping downhill ran off to −∞', () => {

@@ -52,6 +52,11 @@ export interface OutcomeContext {
   readonly hessian: (w1: number, w2: number) => Hessian2;
   /** Minima a run can be said to have reached, by index. */
   readonly minima: readonly MinimumSite[];
+  /**
+   * Listed critical points that are not minima (saddles, maxima). Near a degenerate one (w1³'s inflection,
+   * Hessian diag(0, 2)) the second-derivative test is inconclusive on one side, so the listing decides.
+   */
+  readonly nonMinima?: readonly Vec2[];
   /** A run ending within this distance of a minimum's site reached it. */
   readonly radius: number;
   /** |∇L| at or below this is a critical point. */
@@ -102,7 +107,12 @@ export function classifyOutcome(end: RunEnd, context: OutcomeContext): Outcome {
   const k = nearestMinimum(end.w, context);
   if (k >= 0 && context.minima[k]!.listed) return { kind: 'minimum', minimum: k };
   const g = context.gradient(w1, w2);
-  if (Math.hypot(g[0], g[1]) <= context.gradientTolerance) {
+  const critical = Math.hypot(g[0], g[1]) <= context.gradientTolerance;
+  const nearNonMinimum = (context.nonMinima ?? []).some(
+    (at) => Math.hypot(at[0] - w1, at[1] - w2) < context.radius,
+  );
+  if (critical && nearNonMinimum) return { kind: 'saddle', minimum: -1 };
+  if (critical) {
     return isPositiveDefinite(context.hessian(w1, w2))
       ? { kind: 'minimum', minimum: k }
       : { kind: 'saddle', minimum: -1 };

@@ -18,6 +18,7 @@ import { Legend } from './Legend';
 import { MapFrame } from './MapFrame';
 import { MapMarkers } from './MapMarkers';
 import {
+  basinRadius,
   COLOR_BY_LABELS,
   colorOutcomes,
   defaultColorBy,
@@ -25,11 +26,30 @@ import {
   outcomeShares,
   sharedDomain,
   type ColorBy,
+  type Coloring,
 } from './outcomes';
+
+/** The union of several maps' categorical legends (first color per label); a ramp from the first map. */
+function mergeLegends(colorings: readonly Coloring[] | null): Coloring | null {
+  const first = colorings?.[0];
+  if (!colorings || !first) return null;
+  const seen = new Map<string, string>();
+  for (const coloring of colorings)
+    for (const entry of coloring.legend) if (!seen.has(entry.label)) seen.set(entry.label, entry.color);
+  return { ...first, legend: [...seen].map(([label, color]) => ({ label, color })) };
+}
 import { cellStart, gridStarts, minimumLoss } from './grid';
 import { TrajectoryOverlay } from './TrajectoryOverlay';
 import { useBatchRun } from './useBatchRun';
 import { useMapLayout } from '../hooks/useMapLayout';
+import {
+  classifySummary,
+  classShares,
+  colorOutcomeClasses,
+  describeShares,
+} from '../../analysis/outcomeClasses';
+import { LIMITS } from '../../core/limits';
+import { SUMMARY, SUMMARY_STRIDE } from '../../engine/types';
 
 export interface OutcomeMapProps {
   /** The explorer's scene (core form: coreScene(store.scene)); its optimizers are the ones mapped. */
@@ -91,8 +111,46 @@ export function OutcomeMap({ scene, viewBox, onPickStart }: OutcomeMapProps) {
   }, [requests, run]);
 
   const results = batch.results && batch.results.length === requests.length ? batch.results : null;
-  const colorings = useMemo(() => {
+  // Every map's runs in outcome classes: the caption's shares, and the 'outcome' coloring.
+  const classified = useMemo(() => {
     if (!results || !surface) return null;
+    const starts = gridStarts(box, side);
+    return results.map((result) => {
+      // Listed minima only: a basin found from end points is named by the Hessian test instead, so one
+      // label means one color on every map.
+      const listed = surface.criticalPoints.some((p) => p.kind === 'minimum');
+      const basins = listed ? findBasins(result.summary, result.count, surface, box) : [];
+      const outcomes = classifySummary(
+        result.summary,
+        result.count,
+        starts,
+        surface.value,
+        {
+          gradient: surface.gradient,
+          hessian: surface.hessian,
+          minima: basins.map((b) => ({ at: b.at, listed: true })),
+          nonMinima: surface.criticalPoints.filter((p) => p.kind !== 'minimum').map((p) => p.at),
+          radius: basinRadius(box),
+          gradientTolerance: 1e-3,
+          bound: LIMITS.divergenceBound,
+        },
+        SUMMARY,
+        SUMMARY_STRIDE,
+      );
+      return { basins, outcomes, shares: classShares(outcomes) };
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [results, surface]);
+  const colorings = useMemo(() => {
+    if (!results || !surface || !classified) return null;
+    if (colorBy === 'outcome')
+      return classified.map(({ basins, outcomes }) =>
+        colorOutcomeClasses(
+          outcomes,
+          basins.map((b) => b.color),
+          basins.map((b) => b.label),
+        ),
+      );
     const domain = sharedDomain(results, colorBy);
     return results.map((result) =>
       colorOutcomes(
@@ -105,7 +163,9 @@ export function OutcomeMap({ scene, viewBox, onPickStart }: OutcomeMapProps) {
       ),
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [results, colorBy, surface]);
+  }, [results, colorBy, surface, classified]);
+  // Side by side, one legend for every color on any of the maps.
+  const legend = useMemo(() => mergeLegends(colorings), [colorings]);
 
   const hovered = useMemo(() => {
     if (!hover || !surface) return null;
@@ -181,7 +241,7 @@ export function OutcomeMap({ scene, viewBox, onPickStart }: OutcomeMapProps) {
         {colorBy === 'steps' ? ` (loss − min ≤ ${tolerance})` : ''}. × marks a minimum, ○ the explorer&apos;s
         start. Hover for the run, click to start the explorer there.
       </p>
-      {colorings?.[0] ? <Legend coloring={colorings[0]} /> : null}
+      {legend ? <Legend coloring={legend} /> : null}
       <div
         style={{
           display: 'grid',
@@ -192,6 +252,8 @@ export function OutcomeMap({ scene, viewBox, onPickStart }: OutcomeMapProps) {
         {configs.map((config, i) => {
           const result = results?.[i];
           const shares = result ? outcomeShares(result.summary, result.count) : null;
+          const classes = classified?.[i]?.shares;
+          const hasMinimum = surface.criticalPoints.some((p) => p.kind === 'minimum');
           return (
             <figure key={i} style={{ margin: 0 }} data-testid="outcome-figure">
               <figcaption style={{ fontSize: '0.85em', marginLeft: 46, marginBottom: 4 }}>
@@ -201,9 +263,17 @@ export function OutcomeMap({ scene, viewBox, onPickStart }: OutcomeMapProps) {
                 </span>
                 {shares ? (
                   <span data-testid="outcome-shares" style={{ display: 'block', opacity: 0.8 }}>
-                    reached the tolerance: {percent(shares.reached)}
-                    {Number.isFinite(shares.medianSteps) ? ` (median ${shares.medianSteps} steps)` : ''} ·
-                    diverged: {percent(shares.diverged)}
+                    {/* "Within tolerance of the lowest minimum" means nothing where no minimum is listed. */}
+                    {hasMinimum ? (
+                      <>
+                        reached the tolerance: {percent(shares.reached)}
+                        {Number.isFinite(shares.medianSteps)
+                          ? ` (median ${shares.medianSteps} steps)`
+                          : ''}{' '}
+                        ·{' '}
+                      </>
+                    ) : null}
+                    {classes ? <span data-testid="outcome-classes">{describeShares(classes)}</span> : null}
                   </span>
                 ) : (
                   <span style={{ display: 'block', opacity: 0.6 }}>computing…</span>

@@ -6,9 +6,11 @@ import * as d3 from 'd3';
 import type { Surface, Vec2, ViewBox } from '../../core/types';
 import { SUMMARY, SUMMARY_STRIDE } from '../../engine/types';
 
-export type ColorBy = 'basin' | 'loss' | 'steps' | 'diverged';
+export type ColorBy = 'outcome' | 'basin' | 'loss' | 'steps' | 'diverged';
 
 export const COLOR_BY_LABELS: Record<ColorBy, string> = {
+  // Drawn by src/analysis/outcomeClasses (colorOutcomeClasses), not by colorOutcomes below.
+  outcome: 'outcome (minimum, saddle, −∞, diverged, moving)',
   basin: 'minimum reached',
   loss: 'final loss',
   steps: 'steps to tolerance',
@@ -93,11 +95,13 @@ function rgb(color: string): [number, number, number] {
 
 /**
  * The coloring a surface deserves first: with one minimum every run ends in the same basin (a uniform
- * map teaches nothing), so show how long each start takes; with several, which minimum it reaches.
+ * map teaches nothing), so show how long each start takes; otherwise each start's outcome class.
  */
 export function defaultColorBy(surface: Pick<Surface, 'criticalPoints'>): ColorBy {
   const minima = surface.criticalPoints.filter((p) => p.kind === 'minimum').length;
-  return minima === 1 ? 'steps' : 'basin';
+  // A single bowl: how long each start takes. Anything else (several minima, saddles, unbounded below, a
+  // typed function): what became of each start, in classes that stay honest there.
+  return minima === 1 && surface.criticalPoints.length === 1 ? 'steps' : 'outcome';
 }
 
 /** The continuous field a coloring reads, and whether a value of it counts (finite, not diverged). */
