@@ -51,3 +51,25 @@ test('the saddle lesson mapped: classes, not "reached"/"diverged", and a legend 
   expect(drawn.length).toBeGreaterThan(1);
   for (const color of drawn) expect(legendColors, `legend entry for ${color}`).toContain(color);
 });
+
+test('Compare on the unbounded saddle says why the comparison does not apply', async ({ page }) => {
+  await page.goto('/');
+  await pickLesson(page, 'saddle');
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  const region = page.getByRole('region', { name: 'Fair comparison' });
+  await expect(region).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  const note = page.getByTestId('compare-does-not-apply');
+  await expect(note).toBeVisible();
+  await expect(note).toContainText('unbounded below');
+  await expect(note).toContainText('ran off to −∞');
+  await expect(page.getByTestId('compare-figure').first()).toBeHidden();
+});
+
+test('Compare on the ravine (a minimum) still ranks the settings', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  const region = page.getByRole('region', { name: 'Fair comparison' });
+  await expect(region).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(page.getByTestId('compare-does-not-apply')).toHaveCount(0);
+  await expect(page.getByTestId('compare-figure').first()).toBeVisible();
+});

@@ -97,13 +97,15 @@ function nearestMinimum(w: Vec2, context: OutcomeContext): number {
   return best;
 }
 
+/** Stopped outside the bound, below its start: ran off to −∞ (the core's 'unbounded' stop). */
+export function ranOff(end: RunEnd, bound: number): boolean {
+  const leftBound = Math.abs(end.w[0]) > bound || Math.abs(end.w[1]) > bound;
+  return end.stopped && leftBound && Number.isFinite(end.loss) && end.loss < end.startLoss;
+}
+
 export function classifyOutcome(end: RunEnd, context: OutcomeContext): Outcome {
   const [w1, w2] = end.w;
-  if (end.stopped) {
-    const leftBound = Math.abs(w1) > context.bound || Math.abs(w2) > context.bound;
-    const downhill = Number.isFinite(end.loss) && end.loss < end.startLoss;
-    return { kind: leftBound && downhill ? 'ranOff' : 'diverged', minimum: -1 };
-  }
+  if (end.stopped) return { kind: ranOff(end, context.bound) ? 'ranOff' : 'diverged', minimum: -1 };
   const k = nearestMinimum(end.w, context);
   if (k >= 0 && context.minima[k]!.listed) return { kind: 'minimum', minimum: k };
   const g = context.gradient(w1, w2);

@@ -26,6 +26,9 @@ import {
   type Objective,
 } from './compareRuns';
 import { curveColor, LrChart } from './LrChart';
+import { ranOff } from '../../analysis/outcomeClasses';
+import { LIMITS } from '../../core/limits';
+import { SUMMARY, SUMMARY_STRIDE } from '../../engine/types';
 
 const OBJECTIVES: Record<Objective, string> = {
   final: 'final loss',
@@ -112,6 +115,30 @@ export function FairComparison({ scene }: { readonly scene: Scene }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [analyses, surface, startKey, steps, scene.seed]);
 
+  // Unbounded below (no listed minimum on a surface that lists its critical points, or any setting that
+  // ran off to −∞): a lower final loss only means running further off, so no objective ranks the settings.
+  const unbounded = useMemo(() => {
+    if (!surface) return null;
+    const startLoss = surface.value(start[0], start[1]);
+    let lowest = Infinity;
+    for (const result of results ?? [])
+      for (let p = 0; p < result.count; p++) {
+        const o = p * SUMMARY_STRIDE;
+        const end = {
+          w: [result.summary[o]!, result.summary[o + 1]!] as const,
+          loss: result.summary[o + SUMMARY.loss]!,
+          startLoss,
+          stopped: result.summary[o + SUMMARY.divergedStep]! >= 0,
+        };
+        if (ranOff(end, LIMITS.divergenceBound)) lowest = Math.min(lowest, end.loss);
+      }
+    const listsNoMinimum =
+      surface.criticalPoints.length > 0 && !surface.criticalPoints.some((p) => p.kind === 'minimum');
+    if (!Number.isFinite(lowest) && !listsNoMinimum) return null;
+    return Number.isFinite(lowest) ? lowest : -Infinity;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [results, surface, startKey]);
+
   if (!surface) return <p role="alert">The surface does not resolve: {resolved.ok ? '' : resolved.error}</p>;
 
   // One y axis for every chart: the objective's range over all optimizers.
@@ -172,7 +199,22 @@ export function FairComparison({ scene }: { readonly scene: Scene }) {
         how forgiving the optimizer is), red ticks mark rates that diverged, the ring the best setting, whose
         trajectory is drawn below.
       </p>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: '1.25em 1.5em' }}>
+      {unbounded !== null ? (
+        <p
+          role="note"
+          data-testid="compare-does-not-apply"
+          style={{ margin: 0, padding: '0.6em 0.8em', border: '1px solid currentColor', borderRadius: 6 }}
+        >
+          <strong>This comparison does not apply on {surface.name}.</strong> The surface is unbounded below
+          {Number.isFinite(unbounded)
+            ? ` (some settings ran off to −∞, leaving the box at loss ${formatValue(unbounded)})`
+            : ' (it lists no minimum)'}
+          , so no objective ranks the settings: a lower final loss, or reaching a loss target sooner, only
+          means running off further or faster. Use the outcome map to see which settings escape the saddle and
+          which stay stuck, or compare on a surface with a minimum.
+        </p>
+      ) : null}
+      <div style={{ display: unbounded !== null ? 'none' : 'flex', flexWrap: 'wrap', gap: '1.25em 1.5em' }}>
         {plans.map((plan, i) => {
           const analysis = analyses?.[i];
           const best = bestRuns?.[i];
