@@ -10,6 +10,7 @@ import { runStyle } from '../theme/palette';
 import { useIsDark } from '../theme/useTheme';
 import { buildYScale, type ScaleKind } from './scales';
 import { linePath } from './linePath';
+import { exitIndex, seriesForScale } from './scaleSeries';
 
 export interface ChartSeries {
   readonly id: string;
@@ -22,6 +23,8 @@ export interface ChartSeries {
   /** Overrides the run style's color and dash (for series that are not runs, such as averages). */
   readonly color?: string;
   readonly dash?: string;
+  /** A run that left the box (diverged, ran off to −∞): it does not set the y axis, and is marked where it leaves. */
+  readonly left?: { readonly label: string };
 }
 
 interface Props {
@@ -49,8 +52,9 @@ export function LineChart({ series, steps, yLabel, title, height = 190, scale = 
   const x = scaleLinear()
     .domain([0, Math.max(1, steps)])
     .range([0, width]);
+  const scaled = seriesForScale(series);
   const values = function* () {
-    for (const s of series) for (let i = 0; i < s.length; i++) yield s.value(i);
+    for (const s of scaled) for (let i = 0; i < s.length; i++) yield s.value(i);
   };
   const y = buildYScale(values(), h, scale);
   const at = hover ?? step;
@@ -115,6 +119,30 @@ export function LineChart({ series, steps, yLabel, title, height = 190, scale = 
               );
             })}
           </g>
+          {series.map((s) => {
+            if (!s.left) return null;
+            const k = exitIndex(s, y, h);
+            const py = y(s.value(k));
+            const edge = Number.isFinite(py) ? Math.max(0, Math.min(h, py)) : 0;
+            const color = s.color ?? runStyle(s.slot, dark).color;
+            const up = edge <= h / 2;
+            return (
+              <g
+                key={`exit-${s.id}`}
+                className="chart-exit"
+                data-testid="chart-exit"
+                data-step={k + s.offset}
+                transform={`translate(${x(k + s.offset)},${edge})`}
+              >
+                <title>{`${s.label}: ${s.left.label}`}</title>
+                <path
+                  d={up ? 'M-5,6 L0,-2 L5,6 Z' : 'M-5,-6 L0,2 L5,-6 Z'}
+                  fill={color}
+                  stroke="var(--plot-bg)"
+                />
+              </g>
+            );
+          })}
           <line className="chart-now" x1={x(at)} x2={x(at)} y2={h} data-testid="chart-now" data-step={at} />
           {readings.map(({ s, v }) =>
             Number.isFinite(v) ? (

@@ -2,6 +2,7 @@
 import { useSimulation } from '../simulation/SimulationContext';
 import { LineChart, type ChartSeries } from '../charts/LineChart';
 import { Panel } from '../charts/Panel';
+import { stopLabel } from '../expression/stopLabel';
 
 export function LossPanel() {
   const { runs, steps } = useSimulation();
@@ -12,6 +13,11 @@ export function LossPanel() {
     length: trajectory.loss.length,
     offset: 0,
     value: (i) => trajectory.loss[i] ?? Number.NaN,
+    // Out of the box (diverged or ran off to −∞): drawn, but the axis follows the other runs.
+    ...(trajectory.divergence &&
+    (trajectory.divergence.kind === 'diverged' || trajectory.divergence.kind === 'unbounded')
+      ? { left: { label: stopLabel(trajectory.divergence) } }
+      : {}),
   }));
   return (
     <Panel id="loss" title="Loss" subtitle="L(wₜ) at every step">
