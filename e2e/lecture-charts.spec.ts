@@ -46,7 +46,7 @@ test.describe('legend chips at 1024×768', () => {
           e.scrollWidth > e.clientWidth + 1 ||
           (getComputedStyle(e).textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth),
       );
-      expect(clipped, await name.textContent()).toBe(false);
+      expect(clipped, (await name.textContent()) ?? '').toBe(false);
       await expect(name).not.toContainText('diverged');
     }
     await expect(names.filter({ hasText: 'SGD + momentum' })).toHaveCount(1);

@@ -10,6 +10,7 @@ import { LIMITS } from '../core';
 import { parseNetworkScene, type NetworkSceneJson } from '../core/network';
 import { defaultSceneState, defaultViewState, PHASES } from './initialState';
 import { newEntry, nextOptimizerId, sceneStateFromJson } from './sceneCodec';
+import { withSuggestedRates } from './suggestedRates';
 import type {
   NetworkState,
   OptimizerEntry,
@@ -121,7 +122,12 @@ export const useOptiscope = create<OptiscopeState>()((set, get) => {
       return null;
     },
     setSurface(surface) {
-      patchScene({ surface, start: null, viewBox: null }, { viewBox: null, lesson: null, phase: 0 });
+      // A new surface brings rates that work on it (the ravine's explode on Rosenbrock); still editable.
+      const optimizers = withSuggestedRates(get().scene.optimizers, surface);
+      patchScene(
+        { surface, start: null, viewBox: null, optimizers },
+        { viewBox: null, lesson: null, phase: 0 },
+      );
     },
     setStart(start) {
       patchScene({ start: start ? [start[0], start[1]] : null });
@@ -137,7 +143,11 @@ export const useOptiscope = create<OptiscopeState>()((set, get) => {
     },
     addOptimizer(type) {
       if (get().scene.optimizers.length >= LIMITS.maxOptimizers) return;
-      mapOptimizers((list) => [...list, newEntry(type, list)]);
+      const { surface, start, viewBox } = get().scene;
+      mapOptimizers((list) => [
+        ...list,
+        ...withSuggestedRates([newEntry(type, list)], surface, start, viewBox),
+      ]);
     },
     duplicateOptimizer(id) {
       mapOptimizers((list) => {
