@@ -3,10 +3,12 @@ import { useState } from 'react';
 import { LIMITS, OPTIMIZERS } from '../../core';
 import { useOptiscope } from '../../state';
 import { OptimizerCard } from './OptimizerCard';
+import { typeSlots } from '../theme/palette';
 
 export function OptimizerPanel() {
   const optimizers = useOptiscope((s) => s.scene.optimizers);
   const addOptimizer = useOptiscope((s) => s.addOptimizer);
+  const slots = typeSlots(optimizers);
   const [type, setType] = useState(OPTIMIZERS[0]?.type ?? 'SGD');
   return (
     <section className="card sidebar-section" aria-labelledby="optimizers-title">
@@ -15,8 +17,8 @@ export function OptimizerPanel() {
         <span className="muted small">{optimizers.length}</span>
       </header>
       <ul className="optimizer-list" data-testid="optimizer-list">
-        {optimizers.map((entry, slot) => (
-          <OptimizerCard key={entry.id} entry={entry} slot={slot} />
+        {optimizers.map((entry, i) => (
+          <OptimizerCard key={entry.id} entry={entry} slot={slots[i]!} />
         ))}
       </ul>
       <div className="add-optimizer">

@@ -12,6 +12,7 @@ import {
 } from '../../core';
 import { coreScene, type OptimizerEntry, type SceneState } from '../../state';
 import { NETWORK_SLICE_SURFACE } from '../../state/sliceSurface';
+import { typeSlots } from '../theme/palette';
 
 export interface Run {
   readonly entry: OptimizerEntry;
@@ -70,8 +71,9 @@ export function deriveSimulation(scene: SceneState, slice: ResolvedSurface | nul
   const surface = resolved.value;
   const sceneBox = scene.viewBox ?? surface.viewBox;
   const start: Vec2 = scene.start ?? surface.defaultStart;
+  const slots = typeSlots(scene.optimizers);
   const enabled = scene.optimizers
-    .map((entry, slot) => ({ entry, slot }))
+    .map((entry, i) => ({ entry, slot: slots[i]! }))
     .filter(({ entry }) => entry.enabled);
   if (enabled.length === 0) return { surface, start, runs: [], sceneBox, error: null, steps: scene.steps };
   try {

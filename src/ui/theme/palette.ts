@@ -1,6 +1,8 @@
 /**
- * Optimizer identity: an Okabe–Ito color AND a marker shape AND a dash pattern per slot, so no run is told
- * apart by color alone. Yellow is left out (unreadable on light backgrounds).
+ * Optimizer identity: a color AND a marker shape AND a dash pattern per slot, so no run is told apart by
+ * color alone. Each optimizer type has its own slot (typeSlot), so AdaGrad is the same hue in every scene.
+ * Thirteen colors, every one at least 3:1 against the plot's light and dark backgrounds (palette.test.ts
+ * computes it; Okabe–Ito's yellow and sky blue were ~2.2:1 on white).
  */
 import {
   symbol,
@@ -14,9 +16,77 @@ import {
   type SymbolType,
 } from 'd3';
 
-const OKABE_ITO = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#1A1A1A'] as const;
+export const RUN_COLORS = [
+  '#0072B2', // SGD: blue
+  '#D55E00', // SGD + momentum: vermillion
+  '#00805C', // Nesterov: green
+  '#B8458F', // AdaGrad: reddish purple
+  '#9A6700', // RMSprop: ochre
+  '#0E8FA8', // Adam: teal
+  '#1A1A1A', // Newton: black
+  '#6A3D9A', // AdamW: violet
+  '#8C564B', // NAdam: brown
+  '#4D7A00', // Adamax: olive
+  '#5A5AC8', // Adadelta: indigo
+  '#6E6E6E', // L-BFGS: grey
+  '#B03060', // random search: crimson
+] as const;
 /** Dark theme: the same hues, lifted for contrast on a dark background. */
-const OKABE_ITO_DARK = ['#4BA3E3', '#FF7A2F', '#2CC295', '#E59ACB', '#F5B83D', '#8FD0F5', '#F2F2F2'] as const;
+export const RUN_COLORS_DARK = [
+  '#4BA3E3',
+  '#FF7A2F',
+  '#2CC295',
+  '#E59ACB',
+  '#F5B83D',
+  '#5FD3E8',
+  '#F2F2F2',
+  '#B89AE8',
+  '#D39A86',
+  '#A6D65A',
+  '#9A9AF0',
+  '#B0B0B0',
+  '#F07AA0',
+] as const;
+
+/** The slot an optimizer type prefers (its color, shape and dash), momentum and Nesterov as SGD variants. */
+export function preferredSlot(type: string, hyperparameters: Readonly<Record<string, unknown>>): number {
+  if (type === 'SGD') {
+    if (hyperparameters.nesterov === true) return 2;
+    return typeof hyperparameters.momentum === 'number' && hyperparameters.momentum > 0 ? 1 : 0;
+  }
+  const order = [
+    'Adagrad',
+    'RMSprop',
+    'Adam',
+    'Newton',
+    'AdamW',
+    'NAdam',
+    'Adamax',
+    'Adadelta',
+    'LBFGS',
+    'RandomSearch',
+  ];
+  const k = order.indexOf(type);
+  return k >= 0 ? k + 3 : 0;
+}
+
+/**
+ * Styling slots for a scene's entries: each takes its type's slot if no earlier entry has it, else the
+ * first free one — two Adams get two colors, and a list of up to thirteen runs has thirteen distinct hues.
+ */
+export function typeSlots(
+  entries: readonly { readonly type: string; readonly hyperparameters: Readonly<Record<string, unknown>> }[],
+): number[] {
+  const taken = new Set<number>();
+  return entries.map((entry) => {
+    let slot = preferredSlot(entry.type, entry.hyperparameters);
+    while (taken.has(slot)) slot = (slot + 1) % Math.max(RUN_COLORS.length, entries.length);
+    // More entries than colors: later slots repeat hues but differ in shape and dash.
+    taken.add(slot);
+    return slot;
+  });
+}
+
 const SHAPES: readonly { type: SymbolType; name: string }[] = [
   { type: symbolCircle, name: 'circle' },
   { type: symbolSquare, name: 'square' },
@@ -37,7 +107,7 @@ export interface RunStyle {
 }
 
 export function runStyle(slot: number, dark: boolean): RunStyle {
-  const colors = dark ? OKABE_ITO_DARK : OKABE_ITO;
+  const colors = dark ? RUN_COLORS_DARK : RUN_COLORS;
   const color = colors[slot % colors.length]!;
   const shape = SHAPES[slot % SHAPES.length]!;
   // Past seven runs the dash changes too, so (color, shape, dash) stays unique for a long list.
