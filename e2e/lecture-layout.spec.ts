@@ -5,6 +5,7 @@
  * the window is tall enough, else once the plot is scrolled to.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { LESSONS } from '../src/core/lessons';
 import { pickLesson } from './lecture-layout.support';
 
 const LAYOUTS = [
@@ -95,9 +96,9 @@ test.describe('a newcomer', () => {
     await expect(first).toBeInViewport();
     await first.click();
     await expect(page.getByTestId('lesson-caption')).toBeVisible();
-    await expect(page.getByTestId('lesson-picker')).toContainText('SGD zigzag');
+    await expect(page.getByTestId('lesson-picker')).toContainText(LESSONS[0]!.short);
     await expect(page.getByTestId('first-action')).toHaveCount(0);
     await page.getByTestId('lesson-next').click();
-    await expect(page.getByTestId('lesson-picker')).toContainText('Momentum overshoot');
+    await expect(page.getByTestId('lesson-picker')).toContainText(LESSONS[1]!.short);
   });
 });

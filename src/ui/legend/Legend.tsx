@@ -37,8 +37,11 @@ export function Legend() {
                 </span>
                 <span className="legend-value">L={lossFormat(t.loss[k] ?? Number.NaN)}</span>
               </span>
-              <span className="legend-settings">{describeSettings(run.entry).join(' · ')}</span>
-              {/* The outcome gets a line of its own, so it never squeezes the optimizer's name. */}
+              {/* A stopped run shows its outcome in place of its settings (those stay on its card), on a
+                  line of its own, so it never squeezes the optimizer's name and the chip keeps two lines. */}
+              {!t.divergence && (
+                <span className="legend-settings">{describeSettings(run.entry).join(' · ')}</span>
+              )}
               {t.divergence && (
                 <span
                   className={`legend-status is-${t.divergence.kind}`}
