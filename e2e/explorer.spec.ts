@@ -196,7 +196,9 @@ test('adding and removing an optimizer', async ({ page }) => {
   await expect(page.getByTestId('legend-entry').filter({ hasText: 'Newton' })).toHaveCount(0);
 });
 
-test('an invalid number shows a message and keeps the last valid value', async ({ page }) => {
+test('an invalid number says why and keeps the last valid value; a decimal comma is accepted', async ({
+  page,
+}) => {
   const card = page.getByTestId('optimizer-card').first();
   await card.getByRole('button', { name: /SGD/ }).first().click();
   const lr = card.getByTestId('hp-lr');
@@ -210,8 +212,11 @@ test('an invalid number shows a message and keeps the last valid value', async (
   await expect(card.getByTestId('field-error')).toContainText('from');
   await lr.blur();
   await expect(lr).toHaveValue('0.035');
+  // Not a silent revert (issue 20): the reason stays, and says which value was kept.
+  await expect(card.getByTestId('field-error')).toContainText('kept 0.035');
+  // A decimal comma is a decimal point.
+  await lr.fill('0,02');
   await expect(card.getByTestId('field-error')).toHaveCount(0);
-  await lr.fill('0.02');
   await expect(page.getByTestId('legend-entry').first()).toContainText('η=0.02');
   expect((await pathsOf(page))[0]).not.toBe(before[0]);
 });

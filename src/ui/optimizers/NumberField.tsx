@@ -1,9 +1,10 @@
 /**
- * A validated number input: invalid text shows an inline message and the last valid value stays in
- * force (and comes back on blur).
+ * A validated number input: invalid text shows an inline message (why, and the range) and the last valid
+ * value stays in force (and comes back on blur, with the reason still shown). Decimal commas are accepted.
  */
 import { format } from 'd3';
 import { useId, useState } from 'react';
+import { parseTypedNumber, validateNumber } from './parseNumber';
 
 const show = format('~g');
 
@@ -18,15 +19,7 @@ interface Props {
   testId?: string;
 }
 
-export function validateNumber(text: string, min: number, max: number, integer = false): string | null {
-  const trimmed = text.trim();
-  if (trimmed === '') return 'Enter a number.';
-  const value = Number(trimmed);
-  if (!Number.isFinite(value)) return `“${trimmed}” is not a number.`;
-  if (integer && !Number.isInteger(value)) return 'Enter a whole number.';
-  if (value < min || value > max) return `Enter a value from ${show(min)} to ${show(max)}.`;
-  return null;
-}
+export { validateNumber };
 
 export function NumberField({ label, value, min, max, integer, onChange, hideLabel, testId }: Props) {
   const id = useId();
@@ -57,16 +50,18 @@ export function NumberField({ label, value, min, max, integer, onChange, hideLab
           setText(next);
           const problem = validateNumber(next, min, max, integer);
           setError(problem);
-          if (!problem && Number(next) !== value) onChange(Number(next));
+          if (!problem && parseTypedNumber(next) !== value) onChange(parseTypedNumber(next));
         }}
         onBlur={() => {
-          setError(null);
+          // The field shows the value in force again; the reason stays until the next edit, so the
+          // revert is never silent.
+          setError((problem) => (problem ? problem.replace(/\.$/, '') + ` — kept ${show(value)}.` : null));
           setText(show(value));
         }}
       />
       {error && (
         <span id={`${id}-error`} className="field-error" role="alert" data-testid="field-error">
-          {error} Keeping {show(value)}.
+          {error.includes('— kept') ? error : `${error} Keeping ${show(value)}.`}
         </span>
       )}
     </span>
