@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { getSurface, type SurfaceRef } from '../../core';
-import { compileExpression, MAX_EXPRESSION_LENGTH, type CompileResult } from '../../core/expr';
+import { compileExpression, type CompileResult } from '../../core/expr';
 import { useOptiscope } from '../../state';
 import { Formula } from '../math/Formula';
 import { NumberField } from '../optimizers/NumberField';
@@ -174,7 +174,8 @@ export function ExpressionEditor() {
         className={`expression-input${error && !pending ? ' has-error' : ''}`}
         type="text"
         value={draft.text}
-        maxLength={MAX_EXPRESSION_LENGTH}
+        // No maxLength: the browser would cut a long paste into a parse error; the parser refuses it whole
+        // with the limit (MAX_EXPRESSION_LENGTH) in its message instead.
         spellCheck={false}
         autoComplete="off"
         autoCapitalize="off"
