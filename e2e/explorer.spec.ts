@@ -237,7 +237,13 @@ test('zoom recomputes the contours for the visible box; reset view restores it',
   const before = await page.locator('[data-testid="contours"] path').first().getAttribute('d');
   const box = (await page.getByTestId('plot-background').boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  // A plain wheel over a plot not yet clicked scrolls the page (issue 20); Ctrl + wheel zooms.
   await page.mouse.wheel(0, -400);
+  await expect(page.getByTestId('zoom-hint')).toBeVisible();
+  await expect(reset).toBeDisabled();
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -400);
+  await page.keyboard.up('Control');
   await expect(reset).toBeEnabled();
   await expect
     .poll(() => page.locator('[data-testid="contours"] path').first().getAttribute('d'))

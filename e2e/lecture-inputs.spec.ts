@@ -20,3 +20,23 @@ test('an over-long function is refused with the limit message, not truncated', a
     `the limit is ${MAX_EXPRESSION_LENGTH}`,
   );
 });
+
+test('the plot does not trap the wheel: the page scrolls until the plot is clicked, then it zooms', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 600 });
+  await page.goto('/');
+  await expect(page.getByTestId('trajectory')).toHaveCount(6);
+  const plot = page.getByTestId('plot-background');
+  const box = (await plot.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, 300);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  await expect(page.getByTestId('reset-view')).toBeDisabled();
+  await expect(page.getByTestId('zoom-hint')).toBeVisible();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const again = (await plot.boundingBox())!;
+  await page.mouse.click(again.x + again.width / 2, again.y + again.height / 2);
+  await page.mouse.wheel(0, -300);
+  await expect(page.getByTestId('reset-view')).toBeEnabled();
+});

@@ -51,7 +51,7 @@ export function SurfaceView() {
   const baseX = useMemo(() => scaleLinear().domain(box.w1).range([0, width]), [boxKey, width]); // eslint-disable-line react-hooks/exhaustive-deps
   const baseY = useMemo(() => scaleLinear().domain(box.w2).range([height, 0]), [boxKey, height]); // eslint-disable-line react-hooks/exhaustive-deps
   const onCommit = useCallback((next: ViewBox) => setViewBox(next), [setViewBox]);
-  const transform = useSurfaceZoom(plotRef, baseX, baseY, onCommit);
+  const { transform, hint: zoomHint } = useSurfaceZoom(plotRef, baseX, baseY, onCommit);
 
   const surface = simulation.surface;
   const surfaceKey = typeof surfaceRef === 'string' ? surfaceRef : JSON.stringify(surfaceRef);
@@ -93,7 +93,7 @@ export function SurfaceView() {
     ? simulation.runs
     : simulation.runs.filter((r) => r.entry.id === (view.focus ?? simulation.runs[0]?.entry.id));
   const label = surface
-    ? `Contour plot of ${surface.name}: ${simulation.runs.length} trajectories. Click to set the start point; scroll to zoom; drag to pan.`
+    ? `Contour plot of ${surface.name}: ${simulation.runs.length} trajectories. Click to set the start point; Ctrl + scroll (or scroll after a click) to zoom; drag to pan.`
     : 'No surface';
 
   return (
@@ -161,6 +161,11 @@ export function SurfaceView() {
           <Axes scales={scales} />
         </g>
       </svg>
+      {zoomHint && (
+        <p className="zoom-hint" role="status" data-testid="zoom-hint">
+          Hold Ctrl (⌘ on a Mac) and scroll to zoom, or click the plot first.
+        </p>
+      )}
       {layer && <ColorLegend layer={layer} />}
     </div>
   );
