@@ -40,3 +40,16 @@ test('the plot does not trap the wheel: the page scrolls until the plot is click
   await page.mouse.wheel(0, -300);
   await expect(page.getByTestId('reset-view')).toBeEnabled();
 });
+
+test('a start picked with the pointer is rounded to what the view shows, in the link too', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByTestId('trajectory')).toHaveCount(6);
+  const plot = page.getByTestId('plot-background');
+  const box = (await plot.boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.3137, box.y + box.height * 0.7071);
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/[#&]w=[^&]+/);
+  const w = (await page.evaluate(() => location.hash)).match(/[#&]w=([^&]+)/)![1]!;
+  for (const part of decodeURIComponent(w).split(',')) expect(part).toMatch(/^-?\d+(\.\d{1,3})?$/);
+});

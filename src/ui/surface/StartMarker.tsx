@@ -6,7 +6,7 @@ import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import type { Vec2 } from '../../core';
 import { useOptiscope } from '../../state';
 import { useRafCoalesced } from '../hooks/useRafCoalesced';
-import { clampPx, type Scales } from './geometry';
+import { clampPx, pickedPoint, type Scales } from './geometry';
 
 export function StartMarker({
   start,
@@ -28,7 +28,7 @@ export function StartMarker({
     const matrix = plot?.getScreenCTM();
     if (!matrix) return null;
     const local = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse());
-    return [x.invert(local.x), y.invert(local.y)];
+    return pickedPoint(scales, local.x, local.y);
   };
   const onKeyDown = (event: KeyboardEvent) => {
     const stepX = (x.invert(width) - x.invert(0)) / 100;

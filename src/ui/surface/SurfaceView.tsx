@@ -15,7 +15,7 @@ import { Axes } from './Axes';
 import { ColorLegend } from './ColorLegend';
 import { computeContours } from './contours';
 import { CriticalPoints } from './CriticalPoints';
-import { fitBox, MARGIN, plotHeightLimit, type Scales } from './geometry';
+import { fitBox, MARGIN, pickedPoint, plotHeightLimit, type Scales } from './geometry';
 import { StartMarker } from './StartMarker';
 import { StepArrows } from './StepArrows';
 import { StabilityOverlay } from '../stability/StabilityOverlay';
@@ -85,7 +85,7 @@ export function SurfaceView() {
     const matrix = plotRef.current?.getScreenCTM();
     if (!matrix) return;
     const local = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse());
-    setStart([x.invert(local.x), y.invert(local.y)]);
+    setStart(pickedPoint(scales, local.x, local.y));
   };
   const focusRun =
     simulation.runs.find((r) => r.entry.id === (view.focus ?? simulation.runs[0]?.entry.id)) ?? null;

@@ -1,36 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { clipSegment, clippedPathData } from './geometry';
+import { roundToPixel } from './geometry';
 
-describe('clipping trajectories to the plot', () => {
-  it('keeps a segment inside the plot unchanged', () => {
-    expect(clipSegment([10, 10], [50, 60], 100, 100)).toEqual([
-      [10, 10],
-      [50, 60],
-    ]);
+describe('roundToPixel', () => {
+  it('keeps as many decimals as a pixel resolves, no more', () => {
+    // 4 units over 600 px: 0.0067 per pixel → three decimals.
+    expect(roundToPixel(-0.6351258426966292, 4 / 600)).toBe(-0.635);
+    // Zoomed in to 0.01 units over 500 px: five decimals.
+    expect(roundToPixel(0.123456789, 0.01 / 500)).toBe(0.12346);
+    // A pixel wider than a unit: whole numbers.
+    expect(roundToPixel(123.4, 2)).toBe(123);
   });
-
-  it('cuts a segment that leaves the plot at the margin, keeping its direction', () => {
-    const clipped = clipSegment([50, 50], [50 + 1e6, 50], 100, 100, 10);
-    expect(clipped).toEqual([
-      [50, 50],
-      [110, 50],
-    ]);
-  });
-
-  it('drops a segment that never comes near the plot', () => {
-    expect(clipSegment([500, 500], [900, 900], 100, 100, 10)).toBeNull();
-  });
-
-  it('writes short path data for a run that diverges to a million pixels', () => {
-    const points: [number, number][] = [
-      [50, 50],
-      [60, 40],
-      [-4e6, 3e6],
-      [8e6, -9e6],
-    ];
-    const d = clippedPathData(points, points.length, 100, 100);
-    expect(d.startsWith('M50.0,50.0L60.0,40.0')).toBe(true);
-    for (const value of d.match(/-?\d+(\.\d+)?/g)!.map(Number))
-      expect(Math.abs(value)).toBeLessThanOrEqual(124);
+  it('leaves what it cannot round alone', () => {
+    expect(roundToPixel(Number.NaN, 0.01)).toBeNaN();
+    expect(roundToPixel(0.123456, 0)).toBe(0.123456);
   });
 });

@@ -1,5 +1,5 @@
 /** Plot geometry: margins, an equal-aspect view box fitted to the plot, and clamped pixel coordinates. */
-import type { ViewBox } from '../../core';
+import type { Vec2, ViewBox } from '../../core';
 
 export const MARGIN = { top: 12, right: 16, bottom: 40, left: 52 } as const;
 
@@ -124,4 +124,27 @@ export function clippedPathData(
     pen = to;
   }
   return d;
+}
+
+/**
+ * A coordinate picked with the pointer, rounded to what one pixel can resolve (at least one decimal
+ * more than a pixel's width in units): the start shown, stored and written into a permalink is
+ * -0.635, not -0.6351258426966292.
+ */
+export function roundToPixel(value: number, unitsPerPixel: number): number {
+  if (!Number.isFinite(value) || !(unitsPerPixel > 0)) return value;
+  const decimals = Math.max(0, Math.min(12, Math.ceil(-Math.log10(unitsPerPixel))));
+  return Number(value.toFixed(decimals));
+}
+
+/** Both coordinates of a picked point rounded for the scales' pixel size. */
+export function pickedPoint(
+  scales: Pick<Scales, 'x' | 'y' | 'width' | 'height'>,
+  px: number,
+  py: number,
+): Vec2 {
+  const { x, y, width, height } = scales;
+  const perX = Math.abs(x.invert(width) - x.invert(0)) / Math.max(1, width);
+  const perY = Math.abs(y.invert(0) - y.invert(height)) / Math.max(1, height);
+  return [roundToPixel(x.invert(px), perX), roundToPixel(y.invert(py), perY)];
 }
