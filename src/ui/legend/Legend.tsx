@@ -37,20 +37,20 @@ export function Legend() {
                 </span>
                 <span className="legend-value">L={lossFormat(t.loss[k] ?? Number.NaN)}</span>
               </span>
-              {/* A stopped run shows its outcome in place of its settings (those stay on its card), on a
-                  line of its own, so it never squeezes the optimizer's name and the chip keeps two lines. */}
-              {!t.divergence && (
+              {/* A stopped run's outcome is a badge at the start of the settings line, so it never squeezes
+                  the optimizer's name and the chip keeps two lines; the settings follow, cut if they must. */}
+              <span className="legend-detail">
+                {t.divergence && (
+                  <span
+                    className={`legend-status is-${t.divergence.kind}`}
+                    data-testid="legend-status"
+                    title={t.divergence.reason}
+                  >
+                    {stopLabel(t.divergence)}
+                  </span>
+                )}
                 <span className="legend-settings">{describeSettings(run.entry).join(' · ')}</span>
-              )}
-              {t.divergence && (
-                <span
-                  className={`legend-status is-${t.divergence.kind}`}
-                  data-testid="legend-status"
-                  title={t.divergence.reason}
-                >
-                  {stopLabel(t.divergence)}
-                </span>
-              )}
+              </span>
             </button>
           </li>
         );
