@@ -2,14 +2,11 @@
  * torch.optim.Adadelta (Zeiler 2012): a unit-correct ratio of running RMS of updates and gradients.
  *   r ← ρr + (1−ρ)g²;  Δ = √(a+ε)/√(r+ε)·g;  a ← ρa + (1−ρ)Δ²;  w ← w − ηΔ
  */
-import { epsParam, lrParam, map2, num, weightDecayParam, withWeightDecay, type OptimizerSpec } from './spec';
+import { when } from './rule';
+import { elementwiseSpec } from './ruleStep';
+import { epsParam, lrParam, weightDecayParam } from './spec';
 
-interface AdadeltaState {
-  squareAverage: [number, number];
-  deltaAverage: [number, number];
-}
-
-export const Adadelta: OptimizerSpec<AdadeltaState> = {
+export const Adadelta = elementwiseSpec({
   type: 'Adadelta',
   label: 'Adadelta',
   family: 'adaptive',
@@ -29,19 +26,17 @@ export const Adadelta: OptimizerSpec<AdadeltaState> = {
     { key: 'r', label: 'r (average of g²)', help: 'running average of squared gradients' },
     { key: 'a', label: 'a (average of Δ²)', help: 'running average of squared updates' },
   ],
-  init: () => ({ squareAverage: [0, 0], deltaAverage: [0, 0] }),
-  step({ lr, w, g: rawGradient, hp, state }) {
-    const g = withWeightDecay(rawGradient, w, num(hp, 'weight_decay'));
-    const rho = num(hp, 'rho');
-    const eps = num(hp, 'eps');
-    state.squareAverage = map2(state.squareAverage, (r, i) => rho * r + (1 - rho) * g[i] * g[i]);
-    const ratio = map2(
-      state.deltaAverage,
-      (a, i) => Math.sqrt(a + eps) / Math.sqrt(state.squareAverage[i] + eps),
-    );
-    const delta = map2(g, (x, i) => ratio[i] * x);
-    state.deltaAverage = map2(state.deltaAverage, (a, i) => rho * a + (1 - rho) * delta[i] * delta[i]);
-    return { update: map2(delta, (d) => -lr * d), effectiveLr: map2(ratio, (r) => lr * r) };
+  rule: {
+    aliases: { decay: 'weight_decay' },
+    state: { r: '0', a: '0' },
+    step: [
+      when('decay != 0', 'g = g + decay * w'),
+      'r = rho * r + (1 - rho) * g * g',
+      'ratio = sqrt(a + eps) / sqrt(r + eps)',
+      'delta = ratio * g',
+      'a = rho * a + (1 - rho) * delta * delta',
+      'update = -lr * delta',
+      'effective_lr = lr * ratio',
+    ],
   },
-  readAccumulators: (state) => [state.squareAverage, state.deltaAverage],
-};
+});

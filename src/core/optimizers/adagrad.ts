@@ -3,22 +3,11 @@
  *   η̃ = η/(1+(t−1)·decay);  r ← r + g²;  w ← w − η̃·g/(√r+ε)
  * r only grows, so the effective learning rate only shrinks.
  */
-import {
-  epsParam,
-  lrParam,
-  map2,
-  num,
-  weightDecayLine,
-  weightDecayParam,
-  withWeightDecay,
-  type OptimizerSpec,
-} from './spec';
+import { when } from './rule';
+import { elementwiseSpec } from './ruleStep';
+import { epsParam, lrParam, num, weightDecayLine, weightDecayParam } from './spec';
 
-interface AdagradState {
-  sum: [number, number];
-}
-
-export const Adagrad: OptimizerSpec<AdagradState> = {
+export const Adagrad = elementwiseSpec({
   type: 'Adagrad',
   label: 'AdaGrad',
   family: 'adaptive',
@@ -54,17 +43,15 @@ export const Adagrad: OptimizerSpec<AdagradState> = {
     epsParam(1e-10),
   ],
   accumulators: [{ key: 'r', label: 'r (sum of g²)', help: 'accumulated squared gradients' }],
-  init: (hp) => {
-    const r0 = num(hp, 'initial_accumulator_value');
-    return { sum: [r0, r0] };
+  rule: {
+    aliases: { decay: 'weight_decay', initial: 'initial_accumulator_value' },
+    state: { r: 'initial' },
+    step: [
+      when('decay != 0', 'g = g + decay * w'),
+      'clr = lr / (1 + (t - 1) * lr_decay)',
+      'r = r + g * g',
+      'effective_lr = clr / (sqrt(r) + eps)',
+      'update = -effective_lr * g',
+    ],
   },
-  step({ t, lr, w, g: rawGradient, hp, state }) {
-    const g = withWeightDecay(rawGradient, w, num(hp, 'weight_decay'));
-    const eps = num(hp, 'eps');
-    const clr = lr / (1 + (t - 1) * num(hp, 'lr_decay'));
-    state.sum = map2(state.sum, (r, i) => r + g[i] * g[i]);
-    const effectiveLr = map2(state.sum, (r) => clr / (Math.sqrt(r) + eps));
-    return { update: map2(g, (x, i) => -effectiveLr[i] * x), effectiveLr };
-  },
-  readAccumulators: (state) => [state.sum],
-};
+});

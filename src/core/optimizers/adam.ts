@@ -4,28 +4,10 @@
  *   m ← β₁m + (1−β₁)g;  v ← β₂v + (1−β₂)g²;  m̂ = m/(1−β₁ᵗ);  v̂ = v/(1−β₂ᵗ);  w ← w − η·m̂/(√v̂+ε)
  * Adam folds weight decay into g (L2); AdamW decays the weights directly: w ← w(1−ηλ).
  */
-import type { HyperparameterSpec, Hyperparameters, Vec2 } from '../types';
-import {
-  betasParam,
-  bool,
-  epsParam,
-  lrParam,
-  map2,
-  num,
-  pair,
-  weightDecayLine,
-  weightDecayParam,
-  withWeightDecay,
-  type OptimizerSpec,
-  type StepContext,
-  type StepResult,
-} from './spec';
-
-interface AdamState {
-  m: [number, number];
-  v: [number, number];
-  vMax: [number, number];
-}
+import type { HyperparameterSpec, Hyperparameters } from '../types';
+import { when, type ElementwiseRule, type RuleStatement } from './rule';
+import { elementwiseSpec } from './ruleStep';
+import { betasParam, bool, epsParam, lrParam, num, weightDecayLine, weightDecayParam } from './spec';
 
 function adamHyperparameters(defaultWeightDecay: number): HyperparameterSpec[] {
   return [
@@ -69,33 +51,36 @@ function adamEquations(hp: Hyperparameters): string[] {
   ];
 }
 
-/** The moment updates and step shared by Adam and AdamW, given the gradient the moments should see. */
-function adamStep({ t, lr, hp, state }: StepContext<AdamState>, g: Vec2): StepResult {
-  const [beta1, beta2] = pair(hp, 'betas');
-  const eps = num(hp, 'eps');
-  const corrected = bool(hp, 'bias_correction');
-  state.m = map2(state.m, (m, i) => beta1 * m + (1 - beta1) * g[i]);
-  state.v = map2(state.v, (v, i) => beta2 * v + (1 - beta2) * g[i] * g[i]);
-  let secondMoment: Vec2 = state.v;
-  if (bool(hp, 'amsgrad')) {
-    state.vMax = map2(state.vMax, (vMax, i) => Math.max(vMax, state.v[i]));
-    secondMoment = state.vMax;
-  }
-  const firstCorrection = corrected ? 1 - Math.pow(beta1, t) : 1;
-  const secondCorrection = corrected ? 1 - Math.pow(beta2, t) : 1;
-  // torch computes denom = √v/√(1−β₂ᵗ) + ε; the effective rate multiplies m̂.
-  const effectiveLr = map2(secondMoment, (v) => lr / (Math.sqrt(v) / Math.sqrt(secondCorrection) + eps));
-  return { update: map2(state.m, (m, i) => (-effectiveLr[i] * m) / firstCorrection), effectiveLr };
+/**
+ * The moment updates and step shared by Adam and AdamW, around the lines that differ: where weight decay
+ * enters (L2 into g, or decoupled from the step).
+ */
+function adamRule(before: readonly RuleStatement[], after: readonly RuleStatement[]): ElementwiseRule {
+  return {
+    aliases: { beta1: 'betas[0]', beta2: 'betas[1]', decay: 'weight_decay' },
+    state: { m: '0', v: '0', v_max: '0' },
+    step: [
+      ...before,
+      'm = beta1 * m + (1 - beta1) * g',
+      'v = beta2 * v + (1 - beta2) * g * g',
+      'second_moment = v',
+      when('amsgrad', 'v_max = max(v_max, v)', 'second_moment = v_max'),
+      'first_correction = bias_correction ? 1 - pow(beta1, t) : 1',
+      // torch computes denom = √v/√(1−β₂ᵗ) + ε; the effective rate multiplies m̂.
+      'root_second_correction = bias_correction ? sqrt(1 - pow(beta2, t)) : 1',
+      'effective_lr = lr / (sqrt(second_moment) / root_second_correction + eps)',
+      'update = -effective_lr * m / first_correction',
+      ...after,
+    ],
+  };
 }
 
-const initAdam = (): AdamState => ({ m: [0, 0], v: [0, 0], vMax: [0, 0] });
 const adamAccumulators = [
   { key: 'm', label: 'm (first moment)', help: 'exponentially weighted average of gradients' },
   { key: 'v', label: 'v (second moment)', help: 'exponentially weighted average of squared gradients' },
 ];
-const readAdam = (state: AdamState): readonly Vec2[] => [state.m, state.v];
 
-export const Adam: OptimizerSpec<AdamState> = {
+export const Adam = elementwiseSpec({
   type: 'Adam',
   label: 'Adam',
   family: 'adaptive',
@@ -115,12 +100,10 @@ export const Adam: OptimizerSpec<AdamState> = {
   }),
   hyperparameters: adamHyperparameters(0),
   accumulators: adamAccumulators,
-  init: initAdam,
-  step: (ctx) => adamStep(ctx, withWeightDecay(ctx.g, ctx.w, num(ctx.hp, 'weight_decay'))),
-  readAccumulators: readAdam,
-};
+  rule: adamRule([when('decay != 0', 'g = g + decay * w')], []),
+});
 
-export const AdamW: OptimizerSpec<AdamState> = {
+export const AdamW = elementwiseSpec({
   type: 'AdamW',
   label: 'AdamW',
   family: 'adaptive',
@@ -132,12 +115,6 @@ export const AdamW: OptimizerSpec<AdamState> = {
   ],
   hyperparameters: adamHyperparameters(1e-2),
   accumulators: adamAccumulators,
-  init: initAdam,
-  step(ctx) {
-    const decay = ctx.lr * num(ctx.hp, 'weight_decay');
-    const result = adamStep(ctx, ctx.g);
-    // Decoupled decay acts on w before the Adam step: Δw = −ηλw + adam update.
-    return { ...result, update: map2(result.update, (u, i) => u - decay * ctx.w[i]) };
-  },
-  readAccumulators: readAdam,
-};
+  // Decoupled decay acts on w before the Adam step: Δw = −ηλw + the Adam update of the raw gradient.
+  rule: adamRule([], ['update = update - lr * decay * w']),
+});

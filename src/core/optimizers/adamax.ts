@@ -2,24 +2,11 @@
  * torch.optim.Adamax (Kingma & Ba 2015, §7.1): Adam with the infinity norm in place of √v.
  *   m ← β₁m + (1−β₁)g;  u ← max(β₂u, |g|+ε);  w ← w − η/(1−β₁ᵗ)·m/u
  */
-import {
-  betasParam,
-  epsParam,
-  lrParam,
-  map2,
-  num,
-  pair,
-  weightDecayParam,
-  withWeightDecay,
-  type OptimizerSpec,
-} from './spec';
+import { when } from './rule';
+import { elementwiseSpec } from './ruleStep';
+import { betasParam, epsParam, lrParam, weightDecayParam } from './spec';
 
-interface AdamaxState {
-  m: [number, number];
-  u: [number, number];
-}
-
-export const Adamax: OptimizerSpec<AdamaxState> = {
+export const Adamax = elementwiseSpec({
   type: 'Adamax',
   label: 'Adamax',
   family: 'adaptive',
@@ -34,16 +21,16 @@ export const Adamax: OptimizerSpec<AdamaxState> = {
     { key: 'm', label: 'm (first moment)', help: 'exponentially weighted average of gradients' },
     { key: 'u', label: 'u (infinity norm)', help: 'decaying maximum of |g|' },
   ],
-  init: () => ({ m: [0, 0], u: [0, 0] }),
-  step({ t, lr, w, g: rawGradient, hp, state }) {
-    const g = withWeightDecay(rawGradient, w, num(hp, 'weight_decay'));
-    const [beta1, beta2] = pair(hp, 'betas');
-    const eps = num(hp, 'eps');
-    state.m = map2(state.m, (m, i) => beta1 * m + (1 - beta1) * g[i]);
-    state.u = map2(state.u, (u, i) => Math.max(beta2 * u, Math.abs(g[i]) + eps));
-    const firstCorrection = 1 - Math.pow(beta1, t);
-    const effectiveLr = map2(state.u, (u) => lr / u);
-    return { update: map2(state.m, (m, i) => (-effectiveLr[i] * m) / firstCorrection), effectiveLr };
+  rule: {
+    aliases: { beta1: 'betas[0]', beta2: 'betas[1]', decay: 'weight_decay' },
+    state: { m: '0', u: '0' },
+    step: [
+      when('decay != 0', 'g = g + decay * w'),
+      'm = beta1 * m + (1 - beta1) * g',
+      'u = max(beta2 * u, abs(g) + eps)',
+      'first_correction = 1 - pow(beta1, t)',
+      'effective_lr = lr / u',
+      'update = -effective_lr * m / first_correction',
+    ],
   },
-  readAccumulators: (state) => [state.m, state.u],
-};
+});

@@ -2,25 +2,11 @@
  * torch.optim.NAdam (Dozat 2016): Adam with Nesterov momentum and a momentum warm-up schedule
  *   μₜ = β₁(1 − ½·0.96^{tψ});  w ← w − η(1−μₜ)/(1−∏μ)·g/d − ημₜ₊₁/(1−∏μ·μₜ₊₁)·m/d,  d = √(v/(1−β₂ᵗ)) + ε
  */
-import {
-  betasParam,
-  epsParam,
-  lrParam,
-  map2,
-  num,
-  pair,
-  weightDecayParam,
-  withWeightDecay,
-  type OptimizerSpec,
-} from './spec';
+import { when } from './rule';
+import { elementwiseSpec } from './ruleStep';
+import { betasParam, epsParam, lrParam, weightDecayParam } from './spec';
 
-interface NadamState {
-  m: [number, number];
-  v: [number, number];
-  muProduct: number;
-}
-
-export const NAdam: OptimizerSpec<NadamState> = {
+export const NAdam = elementwiseSpec({
   type: 'NAdam',
   label: 'NAdam',
   family: 'adaptive',
@@ -49,26 +35,22 @@ export const NAdam: OptimizerSpec<NadamState> = {
     { key: 'm', label: 'm (first moment)', help: 'exponentially weighted average of gradients' },
     { key: 'v', label: 'v (second moment)', help: 'exponentially weighted average of squared gradients' },
   ],
-  init: () => ({ m: [0, 0], v: [0, 0], muProduct: 1 }),
-  step({ t, lr, w, g: rawGradient, hp, state }) {
-    const g = withWeightDecay(rawGradient, w, num(hp, 'weight_decay'));
-    const [beta1, beta2] = pair(hp, 'betas');
-    const eps = num(hp, 'eps');
-    const psi = num(hp, 'momentum_decay');
-    const mu = beta1 * (1 - 0.5 * Math.pow(0.96, t * psi));
-    const muNext = beta1 * (1 - 0.5 * Math.pow(0.96, (t + 1) * psi));
-    state.muProduct *= mu;
-    const muProduct = state.muProduct;
-    state.m = map2(state.m, (m, i) => beta1 * m + (1 - beta1) * g[i]);
-    state.v = map2(state.v, (v, i) => beta2 * v + (1 - beta2) * g[i] * g[i]);
-    const secondCorrection = 1 - Math.pow(beta2, t);
-    const denominator = map2(state.v, (v) => Math.sqrt(v / secondCorrection) + eps);
-    const gradientWeight = (lr * (1 - mu)) / (1 - muProduct);
-    const momentumWeight = (lr * muNext) / (1 - muProduct * muNext);
-    return {
-      update: map2(g, (x, i) => -(gradientWeight * x + momentumWeight * state.m[i]) / denominator[i]),
-      effectiveLr: map2(denominator, (d) => lr / d),
-    };
+  rule: {
+    aliases: { beta1: 'betas[0]', beta2: 'betas[1]', decay: 'weight_decay', psi: 'momentum_decay' },
+    state: { m: '0', v: '0', mu_product: { scalar: '1' } },
+    step: [
+      when('decay != 0', 'g = g + decay * w'),
+      'mu = beta1 * (1 - 0.5 * pow(0.96, t * psi))',
+      'mu_next = beta1 * (1 - 0.5 * pow(0.96, (t + 1) * psi))',
+      'mu_product = mu_product * mu',
+      'm = beta1 * m + (1 - beta1) * g',
+      'v = beta2 * v + (1 - beta2) * g * g',
+      'second_correction = 1 - pow(beta2, t)',
+      'denominator = sqrt(v / second_correction) + eps',
+      'gradient_weight = lr * (1 - mu) / (1 - mu_product)',
+      'momentum_weight = lr * mu_next / (1 - mu_product * mu_next)',
+      'update = -(gradient_weight * g + momentum_weight * m) / denominator',
+      'effective_lr = lr / denominator',
+    ],
   },
-  readAccumulators: (state) => [state.m, state.v],
-};
+});

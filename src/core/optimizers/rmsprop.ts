@@ -3,25 +3,11 @@
  * the effective learning rate η/(δ+√r) can grow again when gradients shrink (lecture 002).
  *   r ← αr + (1−α)g²;  [centered: ḡ ← αḡ + (1−α)g, r̃ = r − ḡ²];  w ← w − η·g/(√r̃+ε) (or via a momentum buffer)
  */
-import {
-  bool,
-  epsParam,
-  lrParam,
-  map2,
-  num,
-  weightDecayLine,
-  weightDecayParam,
-  withWeightDecay,
-  type OptimizerSpec,
-} from './spec';
+import { when } from './rule';
+import { elementwiseSpec } from './ruleStep';
+import { bool, epsParam, lrParam, num, weightDecayLine, weightDecayParam } from './spec';
 
-interface RmspropState {
-  squareAverage: [number, number];
-  gradientAverage: [number, number];
-  buffer: [number, number];
-}
-
-export const RMSprop: OptimizerSpec<RmspropState> = {
+export const RMSprop = elementwiseSpec({
   type: 'RMSprop',
   label: 'RMSProp',
   family: 'adaptive',
@@ -80,26 +66,21 @@ export const RMSprop: OptimizerSpec<RmspropState> = {
     { key: 'gbar', label: 'ḡ (average of g)', help: 'average gradient (centered variant)' },
     { key: 'velocity', label: 'velocity b', help: 'momentum buffer' },
   ],
-  init: () => ({ squareAverage: [0, 0], gradientAverage: [0, 0], buffer: [0, 0] }),
-  step({ lr, w, g: rawGradient, hp, state }) {
-    const g = withWeightDecay(rawGradient, w, num(hp, 'weight_decay'));
-    const alpha = num(hp, 'alpha');
-    const eps = num(hp, 'eps');
-    const momentum = num(hp, 'momentum');
-    state.squareAverage = map2(state.squareAverage, (r, i) => alpha * r + (1 - alpha) * g[i] * g[i]);
-    let variance: readonly [number, number] = state.squareAverage;
-    if (bool(hp, 'centered')) {
-      state.gradientAverage = map2(state.gradientAverage, (m, i) => alpha * m + (1 - alpha) * g[i]);
-      const gbar = state.gradientAverage;
-      variance = map2(state.squareAverage, (r, i) => r - gbar[i] * gbar[i]);
-    }
-    const denominator = map2(variance, (v) => Math.sqrt(v) + eps);
-    const effectiveLr = map2(denominator, (d) => lr / d);
-    if (momentum > 0) {
-      state.buffer = map2(state.buffer, (b, i) => momentum * b + g[i] / denominator[i]);
-      return { update: map2(state.buffer, (b) => -lr * b), effectiveLr };
-    }
-    return { update: map2(g, (x, i) => -effectiveLr[i] * x), effectiveLr };
+  rule: {
+    aliases: { decay: 'weight_decay' },
+    state: { r: '0', gbar: '0', velocity: '0' },
+    step: [
+      when('decay != 0', 'g = g + decay * w'),
+      'r = alpha * r + (1 - alpha) * g * g',
+      'variance = r',
+      when('centered', 'gbar = alpha * gbar + (1 - alpha) * g', 'variance = r - gbar * gbar'),
+      'denominator = sqrt(variance) + eps',
+      'effective_lr = lr / denominator',
+      {
+        if: 'momentum > 0',
+        then: ['velocity = momentum * velocity + g / denominator', 'update = -lr * velocity'],
+        else: ['update = -effective_lr * g'],
+      },
+    ],
   },
-  readAccumulators: (state) => [state.squareAverage, state.gradientAverage, state.buffer],
-};
+});

@@ -3,22 +3,11 @@
  * dampening = momentum the exponentially-weighted-average momentum of lecture 004.
  *   g ← g + λw;  b ← μb + (1−τ)g (b₁ = g);  g ← g + μb if Nesterov else b;  w ← w − ηg
  */
-import {
-  lrParam,
-  map2,
-  num,
-  bool,
-  weightDecayLine,
-  weightDecayParam,
-  withWeightDecay,
-  type OptimizerSpec,
-} from './spec';
+import { when } from './rule';
+import { elementwiseSpec } from './ruleStep';
+import { bool, lrParam, num, weightDecayLine, weightDecayParam } from './spec';
 
-interface SgdState {
-  buffer: [number, number] | null;
-}
-
-export const SGD: OptimizerSpec<SgdState> = {
+export const SGD = elementwiseSpec({
   type: 'SGD',
   label: 'SGD',
   family: 'gradient descent',
@@ -101,20 +90,19 @@ export const SGD: OptimizerSpec<SgdState> = {
       return { field: 'nesterov', message: 'Nesterov momentum needs dampening = 0' };
     return null;
   },
-  init: () => ({ buffer: null }),
-  step({ lr, w, g: rawGradient, hp, state }) {
-    const momentum = num(hp, 'momentum');
-    const dampening = num(hp, 'dampening');
-    let g = withWeightDecay(rawGradient, w, num(hp, 'weight_decay'));
-    if (momentum !== 0) {
-      const previous = state.buffer;
-      const buffer = previous
-        ? map2(previous, (b, i) => momentum * b + (1 - dampening) * g[i])
-        : map2(g, (x) => x);
-      state.buffer = buffer;
-      g = bool(hp, 'nesterov') ? map2(g, (x, i) => x + momentum * buffer[i]) : buffer;
-    }
-    return { update: map2(g, (x) => -lr * x), effectiveLr: [lr, lr] };
+  rule: {
+    aliases: { decay: 'weight_decay' },
+    state: { velocity: '0' },
+    step: [
+      when('decay != 0', 'g = g + decay * w'),
+      // torch starts the buffer at the first gradient (b₁ = g).
+      when(
+        'momentum != 0',
+        'velocity = t == 1 ? g : momentum * velocity + (1 - dampening) * g',
+        'g = nesterov ? g + momentum * velocity : velocity',
+      ),
+      'update = -lr * g',
+      'effective_lr = lr',
+    ],
   },
-  readAccumulators: (state) => [state.buffer ?? [0, 0]],
-};
+});

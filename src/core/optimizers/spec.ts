@@ -4,6 +4,7 @@
  * algorithms so that a trajectory here equals PyTorch's for the same settings.
  */
 import type { Hessian2, HyperparameterSpec, Hyperparameters, Vec2 } from '../types';
+import type { CompiledRule } from './rule';
 
 /** What the loss surface offers an optimizer beyond the gradient (Newton needs the Hessian, random search the value). */
 export interface Oracle {
@@ -72,6 +73,11 @@ export interface OptimizerSpec<State = unknown> {
   step(ctx: StepContext<State>): StepResult;
   /** Current accumulator values, in the order of `accumulators`. */
   readAccumulators(state: State): readonly Vec2[];
+  /**
+   * The element-wise rule init/step/readAccumulators were generated from (ruleStep.ts); the CPU batch
+   * kernel and the WGSL rule are generated from it too. Absent for the hand-written methods.
+   */
+  readonly rule?: CompiledRule;
 }
 
 export interface LectureForm {
