@@ -1,6 +1,6 @@
 /**
  * Everything a CPU kernel needs that is fixed for the whole batch, decided once before the particle loop:
- * the surface, the rule's memoized powers, gradient processing, the schedule, sampling and stop rules.
+ * the surface, gradient processing, the schedule, sampling and stop rules.
  * The generated kernels (generated/ruleKernels.ts) destructure it into locals.
  */
 import type { Clipping } from '../core/gradientProcessing';
@@ -10,7 +10,6 @@ import type { Schedule } from '../core/schedules';
 import type { Hessian2, Vec2 } from '../core/types';
 import { holdsOneRow, hyperparameterLayout, type HyperparameterLayout } from '../engine/layout';
 import { sampleCountOf, type BatchRequest } from '../engine/types';
-import { RuleContext } from './stepPowers';
 
 /** A surface as the kernel takes it: an Oracle, with an allocation-free evaluation when it has one. */
 export type KernelSurface = Oracle & {
@@ -29,7 +28,6 @@ export interface KernelJob {
   readonly to: number;
   readonly summary: Float64Array;
   readonly trajectories: Float32Array;
-  readonly context: RuleContext;
   /** Floats between two particles' hyperparameter rows (0: every particle shares row 0). */
   readonly rowStride: number;
   readonly lrColumn: number;
@@ -87,7 +85,6 @@ export function prepareJob(
     to,
     summary,
     trajectories,
-    context: new RuleContext(request.steps),
     rowStride: holdsOneRow(request.hyperparameters, layout.width) ? 0 : layout.width,
     lrColumn: layout.columns.findIndex((column) => column.name === 'lr'),
     sampleCount: sampleCountOf(request),

@@ -1,7 +1,8 @@
 /**
- * The powers of β that the adaptive rules need every step (bias corrections, NAdam's warm-up): Math.pow
- * with the same arguments as the specs, so bit-identical, but paid once per step index instead of once
- * per particle-step when a batch shares its betas (Math.pow dominates an Adam step otherwise).
+ * The powers of β that the adaptive rules need every step (bias corrections, NAdam's warm-up), computed
+ * by the rule's own formula (ruleKernelSource.ts emits it), so bit-identical, but paid once per step
+ * index instead of once per particle-step when a batch shares its betas (Math.pow dominates an Adam
+ * step otherwise).
  */
 export class StepPowers {
   private key = Number.NaN;
@@ -43,26 +44,5 @@ export class StepPowers {
     for (let s = this.filledTo + 1; s <= to; s++) this.values[s] = this.compute(this.key, s);
     this.filledTo = Math.max(this.filledTo, to);
     return this.filledTo;
-  }
-}
-
-/** The memoized powers the rules read (`c` in ruleSources.ts), one table per expression. */
-export class RuleContext {
-  readonly power1: StepPowers;
-  readonly power2: StepPowers;
-  /** Adam's 1 − β₁ᵗ and √(1 − β₂ᵗ): the spec's expressions, evaluated once per step index. */
-  readonly firstCorrection: StepPowers;
-  readonly rootSecondCorrection: StepPowers;
-  /** NAdam's momentum warm-up 0.96^(tψ) and 0.96^((t+1)ψ). */
-  readonly warmup: StepPowers;
-  readonly warmupNext: StepPowers;
-
-  constructor(steps: number) {
-    this.power1 = new StepPowers(steps, (base, t) => Math.pow(base, t));
-    this.power2 = new StepPowers(steps, (base, t) => Math.pow(base, t));
-    this.firstCorrection = new StepPowers(steps, (beta1, t) => 1 - Math.pow(beta1, t));
-    this.rootSecondCorrection = new StepPowers(steps, (beta2, t) => Math.sqrt(1 - Math.pow(beta2, t)));
-    this.warmup = new StepPowers(steps, (psi, t) => Math.pow(0.96, t * psi));
-    this.warmupNext = new StepPowers(steps, (psi, t) => Math.pow(0.96, (t + 1) * psi));
   }
 }
