@@ -1,46 +1,43 @@
 /**
  * The WGSL kernel for one (surface, optimizer type): the bindings, the RNG, gradient processing and
  * schedule, the surface functions (from the expression compiler), the generated hyperparameter struct,
- * the optimizer's update rule (src/gpu/optimizers/<type>.wgsl) and the step loop. Pure: no device needed,
+ * the optimizer's update rule (generated from its definition, or src/gpu/optimizers/<type>.wgsl for the
+ * methods that are not element-wise) and the step loop. Pure: no device needed,
  * so the generated source is snapshot- and structure-tested in Node.
  */
+import { getOptimizer, OPTIMIZERS } from '../core/optimizers';
 import { holdsOneRow, hyperparameterLayout, type HyperparameterLayout } from '../engine/layout';
 import bindingsWgsl from './wgsl/bindings.wgsl?raw';
 import gradientWgsl from './wgsl/gradient.wgsl?raw';
 import mainWgsl from './wgsl/main.wgsl?raw';
 import rngWgsl from './wgsl/rng.wgsl?raw';
-import adadeltaWgsl from './optimizers/Adadelta.wgsl?raw';
-import adagradWgsl from './optimizers/Adagrad.wgsl?raw';
-import adamWgsl from './optimizers/Adam.wgsl?raw';
-import adamCoreWgsl from './optimizers/adamCore.wgsl?raw';
-import adamaxWgsl from './optimizers/Adamax.wgsl?raw';
-import adamwWgsl from './optimizers/AdamW.wgsl?raw';
 import lbfgsWgsl from './optimizers/LBFGS.wgsl?raw';
-import nadamWgsl from './optimizers/NAdam.wgsl?raw';
 import newtonWgsl from './optimizers/Newton.wgsl?raw';
 import randomSearchWgsl from './optimizers/RandomSearch.wgsl?raw';
-import rmspropWgsl from './optimizers/RMSprop.wgsl?raw';
-import sgdWgsl from './optimizers/SGD.wgsl?raw';
+import { ruleWgsl } from './ruleWgsl';
 
-/** The update rule of each optimizer type, in the order the pieces must appear. */
-const OPTIMIZER_WGSL: Readonly<Record<string, readonly string[]>> = {
-  SGD: [sgdWgsl],
-  Adagrad: [adagradWgsl],
-  RMSprop: [rmspropWgsl],
-  Adam: [adamCoreWgsl, adamWgsl],
-  AdamW: [adamCoreWgsl, adamwWgsl],
-  NAdam: [nadamWgsl],
-  Adamax: [adamaxWgsl],
-  Adadelta: [adadeltaWgsl],
-  Newton: [newtonWgsl],
-  LBFGS: [lbfgsWgsl],
-  RandomSearch: [randomSearchWgsl],
+/**
+ * The hand-written WGSL of the methods that are not element-wise (src/core/optimizers/rule.ts); every
+ * other optimizer's rule is generated from its definition (ruleWgsl.ts).
+ */
+const HAND_WRITTEN_WGSL: Readonly<Record<string, string>> = {
+  Newton: newtonWgsl,
+  LBFGS: lbfgsWgsl,
+  RandomSearch: randomSearchWgsl,
 };
 
-export const GPU_OPTIMIZER_TYPES = Object.keys(OPTIMIZER_WGSL);
+/** The WGSL update rule of an optimizer type, or null when it has none. */
+function optimizerWgsl(optimizerType: string): string | null {
+  const rule = getOptimizer(optimizerType)?.rule;
+  return rule ? ruleWgsl(rule) : (HAND_WRITTEN_WGSL[optimizerType] ?? null);
+}
+
+export const GPU_OPTIMIZER_TYPES = OPTIMIZERS.filter((spec) => optimizerWgsl(spec.type) !== null).map(
+  (spec) => spec.type,
+);
 
 export function hasGpuKernel(optimizerType: string): boolean {
-  return optimizerType in OPTIMIZER_WGSL;
+  return GPU_OPTIMIZER_TYPES.includes(optimizerType);
 }
 
 /** The override constant that pins a boolean hyperparameter for a whole batch. */
@@ -129,8 +126,8 @@ export function generateKernel(
   /** The entry point; the benchmark swaps in a one-step-per-dispatch main built from the same pieces. */
   entryWgsl: string = mainWgsl,
 ): KernelSource {
-  const pieces = OPTIMIZER_WGSL[optimizerType];
-  if (!pieces) throw new Error(`no WGSL update rule for optimizer ${optimizerType}`);
+  const rule = optimizerWgsl(optimizerType);
+  if (rule === null) throw new Error(`no WGSL update rule for optimizer ${optimizerType}`);
   const layout = hyperparameterLayout(optimizerType);
   const code = [
     `// Optiscope batch kernel: ${optimizerType}.`,
@@ -142,7 +139,7 @@ export function generateKernel(
     '// ---- hyperparameters ----',
     hyperparameterWgsl(layout),
     `// ---- ${optimizerType} ----`,
-    ...pieces,
+    rule,
     '// ---- step loop ----',
     entryWgsl,
   ].join('\n');

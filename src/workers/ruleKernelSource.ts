@@ -10,16 +10,8 @@
  * Rule names get a `_` prefix so they never meet the loop's own locals.
  */
 import type { CompiledRule, RuleNode, RuleStep } from '../core/optimizers/rule';
-import { ruleChildren } from '../core/optimizers/rule';
+import { ruleDependencies } from '../core/optimizers/rule';
 import type { RuleSource } from './ruleSources';
-
-interface Dependencies {
-  readonly step: boolean;
-  readonly hyperparameters: ReadonlySet<string>;
-  /** Reads the state, a local, the gradient, the position, the rate or the loss. */
-  readonly dynamic: boolean;
-  readonly callsPow: boolean;
-}
 
 const INPUT_NAMES: Readonly<Record<string, readonly [string, string] | string>> = {
   g: ['d1', 'd2'],
@@ -33,31 +25,7 @@ const INPUT_NAMES: Readonly<Record<string, readonly [string, string] | string>> 
 const OPERATORS: Readonly<Record<string, string>> = { '==': '===', '!=': '!==' };
 
 export function ruleKernelSource(rule: CompiledRule): RuleSource {
-  const memo = new Map<RuleNode, Dependencies>();
-  const dependencies = (node: RuleNode): Dependencies => {
-    const known = memo.get(node);
-    if (known) return known;
-    let result: Dependencies;
-    if (node.k === 'ref') {
-      const role = rule.names.get(node.name)!.role;
-      result = {
-        step: node.name === 't',
-        hyperparameters: new Set(role === 'hyperparameter' ? [node.name] : []),
-        dynamic: role === 'state' || role === 'local' || (role === 'input' && node.name !== 't'),
-        callsPow: false,
-      };
-    } else {
-      const parts = ruleChildren(node).map(dependencies);
-      result = {
-        step: parts.some((p) => p.step),
-        hyperparameters: new Set(parts.flatMap((p) => [...p.hyperparameters])),
-        dynamic: parts.some((p) => p.dynamic),
-        callsPow: (node.k === 'call' && node.fn === 'pow') || parts.some((p) => p.callsPow),
-      };
-    }
-    memo.set(node, result);
-    return result;
-  };
+  const dependencies = ruleDependencies(rule);
   const numberHyperparameter = (name: string) => !rule.hyperparameters.get(name)!.boolean;
   const isHoistable = (node: RuleNode) => {
     const d = dependencies(node);

@@ -351,3 +351,43 @@ export function compileRule(
     if (names.get(output)?.role !== 'local') throw new Error(`${type} rule: the step must set ${output}`);
   return { type, names, hyperparameters: hp, state, locals, step };
 }
+
+/** What an expression depends on: what a backend needs to hoist it, tabulate it or keep it per step. */
+export interface RuleDependencies {
+  /** Reads the step count t. */
+  readonly step: boolean;
+  readonly hyperparameters: ReadonlySet<string>;
+  /** Reads the state, a local, the gradient, the position, the rate or the loss. */
+  readonly dynamic: boolean;
+  readonly callsPow: boolean;
+}
+
+/** A memoized dependency analysis over one rule's trees. */
+export function ruleDependencies(rule: CompiledRule): (node: RuleNode) => RuleDependencies {
+  const memo = new Map<RuleNode, RuleDependencies>();
+  const visit = (node: RuleNode): RuleDependencies => {
+    const known = memo.get(node);
+    if (known) return known;
+    let result: RuleDependencies;
+    if (node.k === 'ref') {
+      const role = rule.names.get(node.name)!.role;
+      result = {
+        step: node.name === 't',
+        hyperparameters: new Set(role === 'hyperparameter' ? [node.name] : []),
+        dynamic: role === 'state' || role === 'local' || (role === 'input' && node.name !== 't'),
+        callsPow: false,
+      };
+    } else {
+      const parts = ruleChildren(node).map(visit);
+      result = {
+        step: parts.some((p) => p.step),
+        hyperparameters: new Set(parts.flatMap((p) => [...p.hyperparameters])),
+        dynamic: parts.some((p) => p.dynamic),
+        callsPow: (node.k === 'call' && node.fn === 'pow') || parts.some((p) => p.callsPow),
+      };
+    }
+    memo.set(node, result);
+    return result;
+  };
+  return visit;
+}
