@@ -103,6 +103,7 @@ export function ruleWgsl(rule: CompiledRule): string {
   const statements = (steps: readonly RuleStep[], indent: string): string =>
     steps
       .map((step) => {
+        if (step.k === 'gradient') return `${indent}g = surface_gradient(${splat(emit(step.at), true)});\n`;
         if (step.k === 'if') {
           const otherwise = step.else.length
             ? ` else {\n${statements(step.else, indent + '  ')}${indent}}`

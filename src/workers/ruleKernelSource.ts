@@ -101,6 +101,8 @@ export function ruleKernelSource(rule: CompiledRule): RuleSource {
   const statements = (steps: readonly RuleStep[]): string =>
     steps
       .map((step) => {
+        if (step.k === 'gradient')
+          return `\nsurface.valueAndGradientInto(gradient, ${plain(step.at, 0, null, true)}, ${plain(step.at, 1, null, true)});\nd1 = gradient[0];\nd2 = gradient[1];`;
         if (step.k === 'if')
           return `if (${plain(step.cond, null, null, true)}) {${statements(step.then)}\n}${
             step.else.length ? ` else {${statements(step.else)}\n}` : ''

@@ -15,6 +15,8 @@
  * product of momenta) a scalar, computed once per step. Expressions: numbers, names, + − * /, unary −,
  * comparisons (== != < <= > >=), ! && ||, `c ? a : b`, and sqrt abs sign exp log max min pow.
  * Conditions must be scalars (a hyperparameter, the step count), so every backend may branch on them.
+ * One line may look elsewhere: `g = gradient_at(w + mu * v)` takes the surface's gradient at another
+ * point (the lectures' Nesterov, v ← μv − η∇f(w + μv)); that gradient gets no noise or clipping.
  *
  * Methods that are not element-wise — Newton (the Hessian), L-BFGS (a history of pairs) and random search
  * (its own random draws and a second loss evaluation) — keep hand-written steps: their spec files, their
@@ -65,6 +67,8 @@ export type RuleNode =
 
 export type RuleStep =
   | { readonly k: 'set'; readonly name: string; readonly value: RuleNode }
+  /** `g = gradient_at(point)`: the surface's gradient at another point (a look-ahead), as g. */
+  | { readonly k: 'gradient'; readonly at: RuleNode }
   | {
       readonly k: 'if';
       readonly cond: RuleNode;
@@ -188,6 +192,12 @@ function parseStatements(statements: readonly RuleStatement[]): RuleStep[] {
       };
     const match = /^\s*([A-Za-z_][A-Za-z_0-9]*)\s*=(?!=)(.*)$/.exec(statement);
     if (!match) throw new Error(`rule: "${statement}" is not an assignment`);
+    const lookAhead = /^\s*gradient_at\((.*)\)\s*$/.exec(match[2]!);
+    if (lookAhead) {
+      if (match[1] !== 'g')
+        throw new Error(`rule: gradient_at(…) can only be assigned to g ("${statement}")`);
+      return { k: 'gradient', at: parseRuleExpression(lookAhead[1]!) };
+    }
     return { k: 'set', name: match[1]!, value: parseRuleExpression(match[2]!) };
   });
 }
@@ -331,6 +341,10 @@ export function compileRule(
           throw new Error(`${type} rule: an if needs a scalar true/false condition`);
         visit(s.then);
         visit(s.else);
+        continue;
+      }
+      if (s.k === 'gradient') {
+        check(s.at, 'gradient_at');
         continue;
       }
       check(s.value, s.name);

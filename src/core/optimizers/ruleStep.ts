@@ -113,12 +113,28 @@ function compileNode(node: RuleNode, rule: CompiledRule, layout: Layout): Evalua
 
 type Run = (env: Float64Array) => void;
 
-function compileSteps(steps: readonly RuleStep[], rule: CompiledRule, layout: Layout): Run {
+type Gradient = (w1: number, w2: number) => Vec2;
+
+function compileSteps(
+  steps: readonly RuleStep[],
+  rule: CompiledRule,
+  layout: Layout,
+  gradient: { at: Gradient },
+): Run {
   const runs: Run[] = steps.map((step) => {
+    if (step.k === 'gradient') {
+      const at = compileNode(step.at, rule, layout);
+      const g = layout.slots.get('g')!;
+      return (env) => {
+        const [g1, g2] = gradient.at(at(env, 0), at(env, 1));
+        env[g] = g1;
+        env[g + 1] = g2;
+      };
+    }
     if (step.k === 'if') {
       const cond = compileNode(step.cond, rule, layout);
-      const then = compileSteps(step.then, rule, layout);
-      const otherwise = compileSteps(step.else, rule, layout);
+      const then = compileSteps(step.then, rule, layout, gradient);
+      const otherwise = compileSteps(step.else, rule, layout, gradient);
       return (env) => (cond(env, 0) !== 0 ? then(env) : otherwise(env));
     }
     const value = compileNode(step.value, rule, layout);
@@ -166,7 +182,9 @@ export function ruleStepFunctions(
   }));
   const localSlots = rule.locals.map(slot);
   const localWidths = rule.locals.map((name) => (rule.names.get(name)!.vector ? 2 : 1));
-  const run = compileSteps(rule.step, rule, layout);
+  // The oracle of the step being run, for gradient_at.
+  const gradient: { at: Gradient } = { at: () => [Number.NaN, Number.NaN] };
+  const run = compileSteps(rule.step, rule, layout, gradient);
   const [gSlot, wSlot, tSlot, lrSlot, lossSlot] = ['g', 'w', 't', 'lr', 'loss'].map(slot) as [
     number,
     number,
@@ -194,7 +212,8 @@ export function ruleStepFunctions(
       }
       return env;
     },
-    step({ t, lr, w, loss, g, hp, state: env }: StepContext<RuleState>): StepResult {
+    step({ t, lr, w, loss, g, hp, state: env, oracle }: StepContext<RuleState>): StepResult {
+      gradient.at = (w1, w2) => oracle.gradient(w1, w2);
       readHyperparameters(env, hp);
       // Locals start each step at 0, as the generated kernels declare them.
       localSlots.forEach((s, k) => env.fill(0, s, s + localWidths[k]!));
