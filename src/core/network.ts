@@ -8,6 +8,8 @@
  * from src/nn/config.ts, which stays the import path for the network code.
  */
 import { z } from 'zod';
+import { OPTIMIZERS } from './optimizers';
+import { trainsNetworks } from './optimizers/spec';
 import { sceneSchema, resolveOptimizer, type OptimizerConfig } from './scene';
 
 /** The toy data sets (generated in src/nn/datasets.ts); the order is part of the data seed, never reorder. */
@@ -64,20 +66,8 @@ export type LossKind = (typeof LOSSES)[number];
 export const DIRECTIONS = ['random', 'pca'] as const;
 export type DirectionKind = (typeof DIRECTIONS)[number];
 
-/**
- * Optimizers whose rule acts coordinate by coordinate, so the core's 2-vector step applies to every pair of
- * parameters unchanged. Newton, L-BFGS and random search couple coordinates or need the 2-D oracle.
- */
-export const ELEMENTWISE_OPTIMIZERS = [
-  'SGD',
-  'Adagrad',
-  'RMSprop',
-  'Adam',
-  'AdamW',
-  'NAdam',
-  'Adamax',
-  'Adadelta',
-];
+/** Optimizers that can train a network: those whose rule acts coordinate by coordinate (trainsNetworks). */
+export const ELEMENTWISE_OPTIMIZERS = OPTIMIZERS.filter(trainsNetworks).map((spec) => spec.type);
 
 const optimizerSchema = sceneSchema.shape.optimizers.element.refine(
   (config) => ELEMENTWISE_OPTIMIZERS.includes(config.type),

@@ -31,6 +31,8 @@ export interface Divergence {
 export interface AccumulatorTrace {
   readonly key: string;
   readonly label: string;
+  /** The symbol of the step's moment, when this accumulator is one (the spec's AccumulatorSpec.moment). */
+  readonly moment?: string;
   /** Interleaved (w1, w2) per completed step. */
   readonly values: Float64Array;
 }
@@ -193,6 +195,7 @@ export function runOptimizer(
     accumulators: spec.accumulators.map((accumulator, k) => ({
       key: accumulator.key,
       label: accumulator.label,
+      ...(accumulator.moment ? { moment: accumulator.moment } : {}),
       values: accumulatorValues[k]!.slice(0, 2 * completed),
     })),
     divergence,

@@ -4,7 +4,7 @@
  * the browser test page (window.__optiscope.gpuParity()), so both check the same cases.
  */
 import type { Clipping } from '../core/gradientProcessing';
-import { OPTIMIZERS } from '../core/optimizers';
+import { getOptimizer, OPTIMIZERS } from '../core/optimizers';
 import { resolveSurface, type ResolvedSurface } from '../core/resolveSurface';
 import { resolveOptimizer, type OptimizerConfig, type SurfaceRef } from '../core/scene';
 import type { Schedule } from '../core/schedules';
@@ -40,21 +40,6 @@ export const PARITY_STEPS = 40;
 /** Float32 drift over PARITY_STEPS steps, relative to the view's size. */
 export const PARITY_TOLERANCE = 2e-3;
 
-/** Learning rates that move visibly yet stay stable on most surfaces (the defaults of some barely move). */
-const PARITY_OVERRIDES: Readonly<Record<string, Record<string, unknown>>> = {
-  SGD: { lr: 1e-3, momentum: 0.9 },
-  Adagrad: { lr: 0.1 },
-  RMSprop: { lr: 1e-2 },
-  Adam: { lr: 0.05 },
-  AdamW: { lr: 0.05 },
-  NAdam: { lr: 0.05 },
-  Adamax: { lr: 0.05 },
-  Adadelta: { lr: 1 },
-  Newton: { lr: 0.5, damping: 1 },
-  LBFGS: { lr: 0.2 },
-  RandomSearch: { lr: 0.05 },
-};
-
 /** Expression surfaces for parity: polynomial, named constants, and a transcendental (log). */
 export const CUSTOM_PARITY_SURFACES: readonly SurfaceRef[] = [
   { expression: 'x^4 - x^2 + y^2' },
@@ -77,7 +62,7 @@ export function parityCases(): ParityCase[] {
     for (const spec of OPTIMIZERS) {
       cases.push({
         surface: surface.id,
-        config: resolveOptimizer({ type: spec.type, ...PARITY_OVERRIDES[spec.type] }),
+        config: resolveOptimizer({ type: spec.type, ...spec.paritySettings }),
         steps: PARITY_STEPS,
       });
     }
@@ -87,7 +72,7 @@ export function parityCases(): ParityCase[] {
     for (const type of ['SGD', 'Adam', 'RMSprop', 'Adagrad', 'NAdam', 'Newton', 'LBFGS']) {
       cases.push({
         surface,
-        config: resolveOptimizer({ type, ...PARITY_OVERRIDES[type] }),
+        config: resolveOptimizer({ type, ...getOptimizer(type)!.paritySettings }),
         steps: PARITY_STEPS,
       });
     }

@@ -16,6 +16,8 @@ export const Adadelta = elementwiseSpec({
     '\\Delta_t = \\sqrt{a_{t-1}+\\epsilon} / \\sqrt{r_t+\\epsilon}\\; g_t',
     'a_t = \\rho a_{t-1} + (1-\\rho) \\Delta_t^2,\\ w_{t+1} = w_t - \\eta \\Delta_t',
   ],
+  second: { column: 'rho', spacing: 'oneMinusLog', min: 0.5, max: 0.9999, compared: [0.9, 0.95, 0.99] },
+  paritySettings: { lr: 1 },
   hyperparameters: [
     lrParam(1.0),
     { key: 'rho', kind: 'number', label: 'ρ', default: 0.9, min: 0, max: 0.9999, scale: 'linear' },

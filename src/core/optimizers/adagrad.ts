@@ -27,6 +27,8 @@ export const Adagrad = elementwiseSpec({
     ],
     note: 'G is r; the lectures’ δ = 10⁻⁷ is torch’s eps (default 10⁻¹⁰). The same rule.',
   }),
+  second: { column: 'lr_decay', spacing: 'log', min: 1e-4, max: 1, compared: [0, 0.001, 0.01] },
+  paritySettings: { lr: 0.1 },
   hyperparameters: [
     lrParam(1e-2),
     { key: 'lr_decay', kind: 'number', label: 'lr decay', default: 0, min: 0, max: 1, scale: 'linear' },

@@ -76,12 +76,20 @@ function adamRule(before: readonly RuleStatement[], after: readonly RuleStatemen
 }
 
 const adamAccumulators = [
-  { key: 'm', label: 'm (first moment)', help: 'exponentially weighted average of gradients' },
+  { key: 'm', label: 'm (first moment)', help: 'exponentially weighted average of gradients', moment: 'm' },
   { key: 'v', label: 'v (second moment)', help: 'exponentially weighted average of squared gradients' },
 ];
 
 export const Adam = elementwiseSpec({
   type: 'Adam',
+  second: {
+    column: 'betas[1]',
+    spacing: 'oneMinusLog',
+    min: 0.5,
+    max: 0.9999,
+    compared: [0.9, 0.99, 0.999, 0.9999],
+  },
+  paritySettings: { lr: 0.05 },
   label: 'Adam',
   family: 'adaptive',
   description:
@@ -105,6 +113,14 @@ export const Adam = elementwiseSpec({
 
 export const AdamW = elementwiseSpec({
   type: 'AdamW',
+  second: {
+    column: 'betas[1]',
+    spacing: 'oneMinusLog',
+    min: 0.5,
+    max: 0.9999,
+    compared: [0.9, 0.99, 0.999, 0.9999],
+  },
+  paritySettings: { lr: 0.05 },
   label: 'AdamW',
   family: 'adaptive',
   description:

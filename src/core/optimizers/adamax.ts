@@ -16,9 +16,17 @@ export const Adamax = elementwiseSpec({
     'u_t = \\max(\\beta_2 u_{t-1}, |g_t| + \\epsilon)',
     'w_{t+1} = w_t - \\frac{\\eta}{1-\\beta_1^t} m_t / u_t',
   ],
+  second: {
+    column: 'betas[1]',
+    spacing: 'oneMinusLog',
+    min: 0.5,
+    max: 0.9999,
+    compared: [0.9, 0.99, 0.999, 0.9999],
+  },
+  paritySettings: { lr: 0.05 },
   hyperparameters: [lrParam(2e-3), betasParam, epsParam(1e-8), weightDecayParam()],
   accumulators: [
-    { key: 'm', label: 'm (first moment)', help: 'exponentially weighted average of gradients' },
+    { key: 'm', label: 'm (first moment)', help: 'exponentially weighted average of gradients', moment: 'm' },
     { key: 'u', label: 'u (infinity norm)', help: 'decaying maximum of |g|' },
   ],
   rule: {

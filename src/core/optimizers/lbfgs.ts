@@ -55,6 +55,7 @@ export const LBFGS: OptimizerSpec<LbfgsState> = {
     'd_t = -H_t g_t \\text{ (two-loop recursion over the last } m \\text{ pairs)}',
     'w_{t+1} = w_t + \\eta d_t',
   ],
+  paritySettings: { lr: 0.2 },
   hyperparameters: [
     lrParam(1, 10),
     {

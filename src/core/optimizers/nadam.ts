@@ -16,6 +16,14 @@ export const NAdam = elementwiseSpec({
     'm_t = \\beta_1 m_{t-1} + (1-\\beta_1) g_t,\\ v_t = \\beta_2 v_{t-1} + (1-\\beta_2) g_t^2',
     'w_{t+1} = w_t - \\eta \\frac{1-\\mu_t}{1-\\prod\\mu} \\frac{g_t}{d_t} - \\eta \\frac{\\mu_{t+1}}{1-\\prod\\mu\\,\\mu_{t+1}} \\frac{m_t}{d_t}',
   ],
+  second: {
+    column: 'betas[1]',
+    spacing: 'oneMinusLog',
+    min: 0.5,
+    max: 0.9999,
+    compared: [0.9, 0.99, 0.999, 0.9999],
+  },
+  paritySettings: { lr: 0.05 },
   hyperparameters: [
     lrParam(2e-3),
     betasParam,
@@ -32,7 +40,7 @@ export const NAdam = elementwiseSpec({
     },
   ],
   accumulators: [
-    { key: 'm', label: 'm (first moment)', help: 'exponentially weighted average of gradients' },
+    { key: 'm', label: 'm (first moment)', help: 'exponentially weighted average of gradients', moment: 'm' },
     { key: 'v', label: 'v (second moment)', help: 'exponentially weighted average of squared gradients' },
   ],
   rule: {

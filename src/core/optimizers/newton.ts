@@ -13,6 +13,7 @@ export const Newton: OptimizerSpec<Record<string, never>> = {
   description:
     'Uses the Hessian to jump to the stationary point of the local quadratic model: one step on a quadratic, but drawn to saddles.',
   equations: ['w_{t+1} = w_t - \\eta\\,(H_t + \\lambda I)^{-1} g_t'],
+  paritySettings: { lr: 0.5, damping: 1 },
   hyperparameters: [
     lrParam(1, 10),
     { key: 'damping', kind: 'number', label: 'damping λ', default: 0, min: 0, max: 100, scale: 'linear' },

@@ -15,6 +15,7 @@ export const RandomSearch: OptimizerSpec<Record<string, never>> = {
     '\\tilde w = w_t + \\eta z,\\ z \\sim \\mathcal N(0, I)',
     'w_{t+1} = \\tilde w \\text{ if } L(\\tilde w) < L(w_t)',
   ],
+  paritySettings: { lr: 0.05 },
   hyperparameters: [lrParam(0.1, 10)],
   accumulators: [],
   init: () => ({}),

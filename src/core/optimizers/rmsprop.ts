@@ -37,6 +37,8 @@ export const RMSprop = elementwiseSpec({
           ],
           note: 'β = torch’s alpha, α = η. Lectures 001 (γ, G) and 002 (ρ, r, step ε/(δ + √r)) write the root outside as torch does; lecture 004 puts ε inside it, which differs only while s is as small as ε.',
         },
+  second: { column: 'alpha', spacing: 'oneMinusLog', min: 0.5, max: 0.9999, compared: [0.9, 0.99, 0.999] },
+  paritySettings: { lr: 1e-2 },
   hyperparameters: [
     lrParam(1e-2),
     {
@@ -64,7 +66,7 @@ export const RMSprop = elementwiseSpec({
   accumulators: [
     { key: 'r', label: 'r (average of g²)', help: 'exponentially weighted average of squared gradients' },
     { key: 'gbar', label: 'ḡ (average of g)', help: 'average gradient (centered variant)' },
-    { key: 'velocity', label: 'velocity b', help: 'momentum buffer' },
+    { key: 'velocity', label: 'velocity b', help: 'momentum buffer', moment: 'b' },
   ],
   rule: {
     aliases: { decay: 'weight_decay' },

@@ -237,6 +237,8 @@ export interface CompiledRule {
   /** Locals of the step (outputs included), in order of first assignment. */
   readonly locals: readonly string[];
   readonly step: readonly RuleStep[];
+  /** Takes a gradient elsewhere (`gradient_at`). */
+  readonly looksAhead: boolean;
 }
 
 export interface HyperparameterKinds {
@@ -363,7 +365,9 @@ export function compileRule(
   visit(step);
   for (const output of RULE_OUTPUTS)
     if (names.get(output)?.role !== 'local') throw new Error(`${type} rule: the step must set ${output}`);
-  return { type, names, hyperparameters: hp, state, locals, step };
+  const looksAhead = (steps: readonly RuleStep[]): boolean =>
+    steps.some((s) => s.k === 'gradient' || (s.k === 'if' && (looksAhead(s.then) || looksAhead(s.else))));
+  return { type, names, hyperparameters: hp, state, locals, step, looksAhead: looksAhead(step) };
 }
 
 /** What an expression depends on: what a backend needs to hoist it, tabulate it or keep it per step. */

@@ -54,6 +54,8 @@ export const SGD = elementwiseSpec({
       note: 'β = μ, α = η. torch starts its buffer at b₁ = g₁, the lecture at V₀ = 0 (V₁ = (1−β)g₁), so the first steps differ.',
     };
   },
+  second: { column: 'momentum', spacing: 'linear', min: 0, max: 0.99, compared: [0, 0.5, 0.9, 0.99] },
+  paritySettings: { lr: 1e-3, momentum: 0.9 },
   hyperparameters: [
     lrParam(1e-3),
     {
@@ -79,7 +81,7 @@ export const SGD = elementwiseSpec({
     weightDecayParam(),
   ],
   accumulators: [
-    { key: 'velocity', label: 'velocity b', help: 'momentum buffer (running sum of gradients)' },
+    { key: 'velocity', label: 'velocity b', help: 'momentum buffer (running sum of gradients)', moment: 'b' },
   ],
   validate(hp) {
     // torch.optim.SGD: "Nesterov momentum requires a momentum and zero dampening".

@@ -47,6 +47,21 @@ export interface AccumulatorSpec {
   readonly key: string;
   readonly label: string;
   readonly help: string;
+  /** Set when this accumulator is the step's moment (direction memory): the symbol "inside the step" shows. */
+  readonly moment?: string;
+}
+
+/** The hyperparameter one tunes after the learning rate (the lectures' pairing). */
+export interface SecondHyperparameter {
+  /** Layout column: 'momentum', 'betas[1]'… */
+  readonly column: string;
+  /** How a sweep spaces it: 'oneMinusLog' puts 0.9, 0.99, 0.999 and 0.9999 equally far apart. */
+  readonly spacing: 'linear' | 'log' | 'oneMinusLog';
+  /** The sweep's range. */
+  readonly min: number;
+  readonly max: number;
+  /** The values a fair comparison tries. */
+  readonly compared: readonly number[];
 }
 
 export type OptimizerFamily = 'gradient descent' | 'adaptive' | 'second order' | 'baseline';
@@ -73,6 +88,10 @@ export interface OptimizerSpec<State = unknown> {
   step(ctx: StepContext<State>): StepResult;
   /** Current accumulator values, in the order of `accumulators`. */
   readAccumulators(state: State): readonly Vec2[];
+  /** The sweep's second axis and the comparison's second hyperparameter; absent: none is tuned. */
+  readonly second?: SecondHyperparameter;
+  /** Settings the GPU parity test runs (rates that move visibly yet stay stable on most surfaces). */
+  readonly paritySettings: Readonly<Record<string, unknown>>;
   /**
    * The element-wise rule init/step/readAccumulators were generated from (ruleStep.ts); the CPU batch
    * kernel and the WGSL rule are generated from it too. Absent for the hand-written methods.
@@ -96,6 +115,15 @@ export function equationsFor(spec: OptimizerSpec, hp: Hyperparameters): readonly
 /** Weight decay as the rule applies it, when it is on. */
 export const weightDecayLine = (hp: Hyperparameters): string[] =>
   typeof hp.weight_decay === 'number' && hp.weight_decay > 0 ? ['g_t \\leftarrow g_t + \\lambda w_t'] : [];
+
+/**
+ * Whether the optimizer can train a network: its rule acts coordinate by coordinate, so the 2-vector
+ * step applies to every pair of parameters (Newton, L-BFGS and random search couple coordinates or need
+ * the 2-D oracle; a look-ahead rule needs the gradient at another point of the whole network).
+ */
+export function trainsNetworks(spec: OptimizerSpec<unknown>): boolean {
+  return spec.rule !== undefined && !spec.rule.looksAhead;
+}
 
 export function num(hp: Hyperparameters, key: string): number {
   const value = hp[key];

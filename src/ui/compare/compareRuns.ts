@@ -3,6 +3,7 @@
  * × a few values of its key second hyperparameter — from the same start with the same steps, and is
  * judged by one objective the user picks. Pure: requests in, per-optimizer analysis out.
  */
+import { getOptimizer } from '../../core/optimizers';
 import type { OptimizerConfig, SurfaceRef } from '../../core/scene';
 import type { Hyperparameters, Vec2 } from '../../core/types';
 import { SUMMARY, SUMMARY_STRIDE, type BatchRequest } from '../../engine/types';
@@ -18,18 +19,6 @@ export function learningRates(count = LR_COUNT, [lo, hi] = LR_RANGE): Float64Arr
   return Float64Array.from({ length: count }, (_, i) => lo * Math.pow(hi / lo, i / (count - 1)));
 }
 
-/** The second hyperparameter each optimizer is known to be tuned by, and the values tried. */
-const SECOND: Readonly<Record<string, { column: string; values: readonly number[] }>> = {
-  SGD: { column: 'momentum', values: [0, 0.5, 0.9, 0.99] },
-  Adam: { column: 'betas[1]', values: [0.9, 0.99, 0.999, 0.9999] },
-  AdamW: { column: 'betas[1]', values: [0.9, 0.99, 0.999, 0.9999] },
-  NAdam: { column: 'betas[1]', values: [0.9, 0.99, 0.999, 0.9999] },
-  Adamax: { column: 'betas[1]', values: [0.9, 0.99, 0.999, 0.9999] },
-  RMSprop: { column: 'alpha', values: [0.9, 0.99, 0.999] },
-  Adadelta: { column: 'rho', values: [0.9, 0.95, 0.99] },
-  Adagrad: { column: 'lr_decay', values: [0, 0.001, 0.01] },
-};
-
 export interface ComparePlan {
   readonly config: OptimizerConfig;
   readonly lrs: Float64Array;
@@ -39,12 +28,13 @@ export interface ComparePlan {
 }
 
 export function comparePlan(config: OptimizerConfig): ComparePlan {
-  const second = SECOND[config.type];
+  // The second hyperparameter the spec says it is tuned by, and the values tried.
+  const second = getOptimizer(config.type)?.second;
   return {
     config,
     lrs: learningRates(),
     column: second?.column ?? null,
-    values: second?.values ?? [Number.NaN],
+    values: second?.compared ?? [Number.NaN],
   };
 }
 

@@ -20,8 +20,6 @@ export interface StepParts {
   readonly turn: number;
 }
 
-const MOMENT_KEYS: Record<string, string> = { velocity: 'b', m: 'm' };
-
 const pairAt = (values: Float64Array, i: number): Vec2 => [
   values[2 * i] ?? Number.NaN,
   values[2 * i + 1] ?? Number.NaN,
@@ -35,9 +33,11 @@ export function stepParts(trajectory: Trajectory, step: number): StepParts | nul
     label: a.label,
     value: pairAt(a.values, index),
   }));
-  const momentTrace = accumulators.find(
-    (a) => a.key in MOMENT_KEYS && (a.value[0] !== 0 || a.value[1] !== 0),
+  // The spec marks which accumulator is the step's moment (SGD's b, Adam's m) and its symbol.
+  const momentIndex = accumulators.findIndex(
+    (a, k) => trajectory.accumulators[k]!.moment !== undefined && (a.value[0] !== 0 || a.value[1] !== 0),
   );
+  const momentTrace = accumulators[momentIndex];
   const gradient = pairAt(trajectory.gradient, index);
   const update = pairAt(trajectory.update, index);
   const dot = -gradient[0] * update[0] - gradient[1] * update[1];
@@ -50,7 +50,7 @@ export function stepParts(trajectory: Trajectory, step: number): StepParts | nul
     loss: trajectory.loss[index] ?? Number.NaN,
     nextLoss: trajectory.loss[index + 1] ?? Number.NaN,
     gradient,
-    moment: momentTrace ? { ...momentTrace, symbol: MOMENT_KEYS[momentTrace.key]! } : null,
+    moment: momentTrace ? { ...momentTrace, symbol: trajectory.accumulators[momentIndex]!.moment! } : null,
     accumulators,
     learningRate: trajectory.learningRate[index] ?? Number.NaN,
     effectiveLr: pairAt(trajectory.effectiveLr, index),

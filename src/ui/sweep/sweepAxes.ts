@@ -4,11 +4,12 @@
  * 0.9999 sit equally far apart — where those optimizers are actually tuned. Pure: no DOM, no React.
  */
 import { getOptimizer } from '../../core/optimizers';
+import type { SecondHyperparameter } from '../../core/optimizers/spec';
 import type { Hyperparameters } from '../../core/types';
 import { shortName } from '../atlas/hyperparameterText';
 import type { MapAxis } from '../atlas/MapFrame';
 
-export type AxisSpacing = 'linear' | 'log' | 'oneMinusLog';
+export type AxisSpacing = SecondHyperparameter['spacing'];
 
 export interface SweepAxis {
   /** Layout column: 'lr', 'momentum', 'betas[1]'… */
@@ -19,17 +20,11 @@ export interface SweepAxis {
   readonly max: number;
 }
 
-/** The lecture's pairing per optimizer: the hyperparameter one tunes after the learning rate. */
-const SECOND_AXIS: Readonly<Record<string, Omit<SweepAxis, 'label'>>> = {
-  SGD: { column: 'momentum', spacing: 'linear', min: 0, max: 0.99 },
-  Adam: { column: 'betas[1]', spacing: 'oneMinusLog', min: 0.5, max: 0.9999 },
-  AdamW: { column: 'betas[1]', spacing: 'oneMinusLog', min: 0.5, max: 0.9999 },
-  NAdam: { column: 'betas[1]', spacing: 'oneMinusLog', min: 0.5, max: 0.9999 },
-  Adamax: { column: 'betas[1]', spacing: 'oneMinusLog', min: 0.5, max: 0.9999 },
-  RMSprop: { column: 'alpha', spacing: 'oneMinusLog', min: 0.5, max: 0.9999 },
-  Adadelta: { column: 'rho', spacing: 'oneMinusLog', min: 0.5, max: 0.9999 },
-  Adagrad: { column: 'lr_decay', spacing: 'log', min: 1e-4, max: 1 },
-};
+/** The spec's second axis (the lecture's pairing: the hyperparameter one tunes after the learning rate). */
+function secondAxis(type: string): Omit<SweepAxis, 'label'> | undefined {
+  const second = getOptimizer(type)?.second;
+  return second && { column: second.column, spacing: second.spacing, min: second.min, max: second.max };
+}
 
 export const LR_RANGE: readonly [number, number] = [1e-4, 10];
 
@@ -59,7 +54,7 @@ export function sweepableColumns(type: string): string[] {
   );
 }
 
-/** The axis for a column: the table's choice, else the spec's range (log axes start above 0). */
+/** The axis for a column: the spec's second axis, else the spec's range (log axes start above 0). */
 export function axisFor(type: string, column: string): SweepAxis {
   const label = columnLabel(type, column);
   const spec = getOptimizer(type);
@@ -70,7 +65,7 @@ export function axisFor(type: string, column: string): SweepAxis {
     const max = row && row.kind === 'number' ? Math.min(row.max, LR_RANGE[1]) : LR_RANGE[1];
     return { column, label, spacing: 'log', min, max };
   }
-  const preset = SECOND_AXIS[type];
+  const preset = secondAxis(type);
   if (preset && preset.column === column) return { ...preset, label };
   if (row && row.kind !== 'boolean') {
     if (row.scale === 'log')
@@ -84,7 +79,7 @@ export function axisFor(type: string, column: string): SweepAxis {
 
 export function defaultAxes(type: string): { x: SweepAxis; y: SweepAxis } {
   const columns = sweepableColumns(type).filter((c) => c !== 'lr');
-  const second = SECOND_AXIS[type]?.column ?? columns[0] ?? 'lr';
+  const second = secondAxis(type)?.column ?? columns[0] ?? 'lr';
   return { x: axisFor(type, 'lr'), y: axisFor(type, second) };
 }
 

@@ -1,0 +1,56 @@
+/** The per-optimizer facts other parts read from the specs name real hyperparameters with valid values. */
+import { describe, expect, it } from 'vitest';
+import { resolveOptimizer } from '../scene';
+import { OPTIMIZERS } from './index';
+import { trainsNetworks } from './spec';
+
+const rowOf = (type: string, column: string) => {
+  const match = /^(.*)\[([01])\]$/.exec(column);
+  const spec = OPTIMIZERS.find((s) => s.type === type)!;
+  return spec.hyperparameters.find((hp) => hp.key === (match ? match[1] : column));
+};
+
+describe('optimizer facts in the specs', () => {
+  it.each(OPTIMIZERS.filter((spec) => spec.second).map((spec) => [spec.type, spec.second!] as const))(
+    '%s: the second hyperparameter is a numeric column and its values lie in its range',
+    (type, second) => {
+      const row = rowOf(type, second.column);
+      expect(row && row.kind !== 'boolean').toBe(true);
+      if (!row || row.kind === 'boolean') return;
+      expect(second.column.endsWith(']')).toBe(row.kind === 'pair');
+      for (const value of [second.min, second.max, ...second.compared]) {
+        expect(value).toBeGreaterThanOrEqual(row.min);
+        expect(value).toBeLessThanOrEqual(row.max);
+      }
+      if (second.spacing === 'log') expect(second.min).toBeGreaterThan(0);
+      if (second.spacing === 'oneMinusLog') expect(second.max).toBeLessThan(1);
+    },
+  );
+
+  it.each(OPTIMIZERS.map((spec) => [spec.type, spec.paritySettings] as const))(
+    '%s: the parity settings are accepted by the scene resolver',
+    (type, settings) => {
+      const config = resolveOptimizer({ type, ...settings });
+      for (const [key, value] of Object.entries(settings)) expect(config.hyperparameters[key]).toBe(value);
+    },
+  );
+
+  it('marks the moments of the methods that keep one, and networks train with the element-wise rules', () => {
+    const moments = OPTIMIZERS.flatMap((spec) =>
+      spec.accumulators.filter((a) => a.moment).map((a) => `${spec.type}.${a.key}=${a.moment}`),
+    );
+    expect(moments).toEqual([
+      'SGD.velocity=b',
+      'RMSprop.velocity=b',
+      'Adam.m=m',
+      'AdamW.m=m',
+      'NAdam.m=m',
+      'Adamax.m=m',
+    ]);
+    expect(OPTIMIZERS.filter(trainsNetworks).map((spec) => spec.type)).toEqual(
+      OPTIMIZERS.filter((spec) => !['Newton', 'LBFGS', 'RandomSearch'].includes(spec.type)).map(
+        (spec) => spec.type,
+      ),
+    );
+  });
+});
