@@ -24,14 +24,42 @@ export function addGradientNoise(
   g[1] += scale * gaussian(seed, stream, RNG_CHANNEL.gradientNoise, 2 * step + 1);
 }
 
-/** In place, as torch.nn.utils.clip_grad_value_ and clip_grad_norm_ (coefficient max/(‖g‖+1e-6), capped at 1). */
+/**
+ * The clipping methods, as torch.nn.utils.clip_grad_value_ and clip_grad_norm_ (coefficient
+ * max/(‖g‖+1e-6), capped at 1): the CPU form (in place) and the WGSL form over `g` and `m` (the max),
+ * which src/gpu/wgslTables.ts turns into clip_gradient(). A new method is one entry (and its member of
+ * the Clipping type).
+ */
+export const CLIPPINGS: {
+  readonly [Type in Clipping['type']]: {
+    readonly label: string;
+    readonly apply: (g: [number, number], clipping: Extract<Clipping, { type: Type }>) => void;
+    readonly wgsl: string;
+  };
+} = {
+  none: { label: 'none', apply: () => {}, wgsl: 'g' },
+  value: {
+    label: 'by value',
+    apply(g, { max }) {
+      g[0] = Math.min(Math.max(g[0], -max), max);
+      g[1] = Math.min(Math.max(g[1], -max), max);
+    },
+    wgsl: 'clamp(g, vec2<f32>(-m), vec2<f32>(m))',
+  },
+  norm: {
+    label: 'by norm',
+    apply(g, { max }) {
+      const coefficient = Math.min(1, max / (Math.hypot(g[0], g[1]) + 1e-6));
+      g[0] *= coefficient;
+      g[1] *= coefficient;
+    },
+    wgsl: 'g * min(1.0, m / (length(g) + 1e-6))',
+  },
+};
+
+export const CLIPPING_TYPES = Object.keys(CLIPPINGS) as Clipping['type'][];
+
+/** In place. */
 export function clipGradient(g: [number, number], clipping: Clipping): void {
-  if (clipping.type === 'value') {
-    g[0] = Math.min(Math.max(g[0], -clipping.max), clipping.max);
-    g[1] = Math.min(Math.max(g[1], -clipping.max), clipping.max);
-  } else if (clipping.type === 'norm') {
-    const coefficient = Math.min(1, clipping.max / (Math.hypot(g[0], g[1]) + 1e-6));
-    g[0] *= coefficient;
-    g[1] *= coefficient;
-  }
+  (CLIPPINGS[clipping.type].apply as (g: [number, number], clipping: Clipping) => void)(g, clipping);
 }

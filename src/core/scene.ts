@@ -8,7 +8,7 @@ import { LIMITS } from './limits';
 import { OPTIMIZERS, getOptimizer } from './optimizers';
 import type { HyperparameterSpec, HyperparameterValue, Hyperparameters, Vec2, ViewBox } from './types';
 import type { Clipping } from './gradientProcessing';
-import type { Schedule } from './schedules';
+import { SCHEDULES, SCHEDULE_TYPES, type Schedule, type ScheduleParameter } from './schedules';
 
 // The app runs under a Content-Security-Policy without 'unsafe-eval' (index.html). zod's JIT probes
 // `new Function` on the first object parse; refused, it falls back, but the refusal is a reported CSP
@@ -23,21 +23,22 @@ const interval = z
 
 export const viewBoxSchema = z.strictObject({ w1: interval, w2: interval });
 
-export const scheduleSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('constant') }),
+/** The schedules' schema, read from their table (src/core/schedules.ts): the parameters' ranges in order. */
+const scheduleVariants = SCHEDULE_TYPES.map((type) =>
   z.strictObject({
-    type: z.literal('step'),
-    step_size: z.int().min(1).max(LIMITS.maxSteps),
-    gamma: z.number().min(0).max(1),
+    type: z.literal(type),
+    ...Object.fromEntries(
+      (SCHEDULES[type].parameters as readonly ScheduleParameter[]).map((p) => [
+        p.key,
+        (p.integer ? z.int() : z.number()).min(p.min).max(p.max),
+      ]),
+    ),
   }),
-  z.strictObject({ type: z.literal('exponential'), k: z.number().min(0).max(10) }),
-  z.strictObject({ type: z.literal('inverse_time'), k: z.number().min(0).max(10) }),
-  z.strictObject({
-    type: z.literal('cosine'),
-    T_max: z.int().min(1).max(LIMITS.maxSteps),
-    eta_min: z.number().min(0).max(1e3),
-  }),
-]);
+);
+export const scheduleSchema = z.discriminatedUnion(
+  'type',
+  scheduleVariants as unknown as [(typeof scheduleVariants)[number], ...(typeof scheduleVariants)[number][]],
+);
 
 export const clippingSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('none') }),

@@ -7,6 +7,8 @@
  * host-side work otherwise rivals the kernel's.
  */
 import { LIMITS } from '../core/limits';
+import { scheduleParameters } from '../core/schedules';
+import { CLIP_CODES, SCHEDULE_CODES } from './wgslTables';
 import {
   AbortedError,
   SUMMARY_STRIDE,
@@ -32,9 +34,6 @@ const UNIFORM_BYTES = 80;
 /** How long a failed batch waits for device.lost before reporting the failure as an ordinary error. */
 const LOST_GRACE_MS = 1000;
 
-export const CLIP_CODES = { none: 0, value: 1, norm: 2 } as const;
-export const SCHEDULE_CODES = { constant: 0, step: 1, exponential: 2, inverse_time: 3, cosine: 4 } as const;
-
 /** What was computed before the device was lost: particles [0, completed) of the request. */
 export class DeviceLostError extends Error {
   constructor(
@@ -58,11 +57,7 @@ export function encodeBatchUniform(
   const u32 = new Uint32Array(buffer);
   const f32 = new Float32Array(buffer);
   const schedule = request.schedule;
-  let scheduleA = 0;
-  let scheduleB = 0;
-  if (schedule.type === 'step') [scheduleA, scheduleB] = [schedule.gamma, schedule.step_size];
-  else if (schedule.type === 'exponential' || schedule.type === 'inverse_time') scheduleA = schedule.k;
-  else if (schedule.type === 'cosine') [scheduleA, scheduleB] = [schedule.T_max, schedule.eta_min];
+  const [scheduleA = 0, scheduleB = 0] = scheduleParameters(schedule);
   const every = request.sampleEvery ?? 0;
   u32[0] = offset;
   u32[1] = count;

@@ -15,6 +15,7 @@ import lbfgsWgsl from './optimizers/LBFGS.wgsl?raw';
 import newtonWgsl from './optimizers/Newton.wgsl?raw';
 import randomSearchWgsl from './optimizers/RandomSearch.wgsl?raw';
 import { ruleWgsl } from './ruleWgsl';
+import { tableConstantsWgsl, tableFunctionsWgsl } from './wgslTables';
 
 /**
  * The hand-written WGSL of the methods that are not element-wise (src/core/optimizers/rule.ts); every
@@ -132,8 +133,10 @@ export function generateKernel(
   const code = [
     `// Optiscope batch kernel: ${optimizerType}.`,
     bindingsWgsl,
+    tableConstantsWgsl(),
     rngWgsl,
     gradientWgsl,
+    tableFunctionsWgsl(),
     '// ---- surface ----',
     surfaceWgsl,
     '// ---- hyperparameters ----',

@@ -6,11 +6,11 @@ struct Batch {
   seed: u32,
   sample_every: u32,    // record a trajectory point every k steps (0 = no trajectory)
   sample_count: u32,    // points recorded per particle: floor(steps / k) + 1
-  clip_type: u32,       // 0 none, 1 value, 2 norm
-  schedule_type: u32,   // 0 constant, 1 step, 2 exponential, 3 inverse time, 4 cosine
+  clip_type: u32,       // the method's index in CLIPPINGS (src/core/gradientProcessing.ts)
+  schedule_type: u32,   // the schedule's index in SCHEDULES (src/core/schedules.ts)
   noise: f32,
   clip_max: f32,
-  schedule_a: f32,
+  schedule_a: f32,      // the schedule's parameters in table order
   schedule_b: f32,
   loss_target: f32,     // "reached" = first step whose loss is at or below this
   probe_step: u32,      // the loss at this step is reported (loss at step k)
@@ -28,8 +28,8 @@ override WORKGROUP_SIZE: u32 = 64u;
 // Batch-wide features as pipeline constants: a software rasterizer (SwiftShader) runs both sides of a
 // branch, so code a batch does not use must vanish at pipeline creation, not be skipped at run time.
 override NOISE: bool = false;        // gradient noise on
-override CLIP_TYPE: u32 = 0u;        // 0 none, 1 value, 2 norm
-override SCHEDULE_TYPE: u32 = 0u;    // 0 constant, 1 step, 2 exponential, 3 inverse time, 4 cosine
+override CLIP_TYPE: u32 = 0u;        // as clip_type
+override SCHEDULE_TYPE: u32 = 0u;    // as schedule_type
 override RECORDING: bool = false;    // trajectory samples written
 override REACHED: bool = true;       // a finite loss target: track the first step at or below it
 override PROBE: bool = false;        // a probe step inside the run: keep the loss at that step
@@ -38,12 +38,10 @@ override PROBE: bool = false;        // a probe step inside the run: keep the lo
 // In sections: every particle's (w1, w2), then the streams (u32 bits) if any, then the optimizer's
 // hyperparameter rows (see `struct Hyper` and particle_hyper).
 @group(0) @binding(1) var<storage, read> particles: array<f32>;
-// Per particle of this dispatch, SUMMARY_STRIDE floats: final w1, w2, loss, min loss, reached step, diverged step, completed, probe loss.
+// Per particle of this dispatch, SUMMARY_STRIDE floats at the SUMMARY_* offsets (src/engine/types.ts).
 @group(0) @binding(2) var<storage, read_write> summary: array<f32>;
 // Per particle of this dispatch, sample_count × (w1, w2, loss).
 @group(0) @binding(3) var<storage, read_write> samples: array<f32>;
-
-const SUMMARY_STRIDE: u32 = 8u;
 
 fn is_finite(x: f32) -> bool {
   // Exponent bits all set = Inf or NaN. Bit test, so no compiler may fold it away.

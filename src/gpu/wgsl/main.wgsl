@@ -131,12 +131,12 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
     probe_loss = bitcast<f32>(nan_bits);
   }
   let out = row * SUMMARY_STRIDE;
-  summary[out] = w.x;
-  summary[out + 1u] = w.y;
-  summary[out + 2u] = loss;
-  summary[out + 3u] = min_loss;
-  summary[out + 4u] = reached;
-  summary[out + 5u] = diverged;
-  summary[out + 6u] = f32(completed);
-  summary[out + 7u] = probe_loss;
+  summary[out + SUMMARY_W1] = w.x;
+  summary[out + SUMMARY_W2] = w.y;
+  summary[out + SUMMARY_LOSS] = loss;
+  summary[out + SUMMARY_MIN_LOSS] = min_loss;
+  summary[out + SUMMARY_REACHED_STEP] = reached;
+  summary[out + SUMMARY_DIVERGED_STEP] = diverged;
+  summary[out + SUMMARY_COMPLETED_STEPS] = f32(completed);
+  summary[out + SUMMARY_PROBE_LOSS] = probe_loss;
 }

@@ -1,15 +1,8 @@
 /** Per-optimizer gradient processing and schedule: learning-rate schedule, gradient clipping, gradient noise. */
-import { LIMITS, SCHEDULE_LABELS, type Clipping, type Schedule } from '../../core';
+import { SCHEDULE_LABELS, type Clipping, type Schedule } from '../../core';
+import { initialSchedule, SCHEDULES, type ScheduleParameter } from '../../core/schedules';
 import type { OptimizerEntry } from '../../state';
 import { SliderNumber } from './SliderNumber';
-
-const SCHEDULE_DEFAULTS: Record<Schedule['type'], (steps: number) => Schedule> = {
-  constant: () => ({ type: 'constant' }),
-  step: (steps) => ({ type: 'step', step_size: Math.max(1, Math.round(steps / 4)), gamma: 0.5 }),
-  exponential: () => ({ type: 'exponential', k: 0.02 }),
-  inverse_time: () => ({ type: 'inverse_time', k: 0.05 }),
-  cosine: (steps) => ({ type: 'cosine', T_max: steps, eta_min: 0 }),
-};
 
 interface Props {
   entry: OptimizerEntry;
@@ -17,71 +10,26 @@ interface Props {
   update(patch: Partial<OptimizerEntry>): void;
 }
 
+/** The schedule's parameters as sliders, read from its table entry (src/core/schedules.ts). */
 function ScheduleParams({ schedule, set }: { schedule: Schedule; set(s: Schedule): void }) {
-  switch (schedule.type) {
-    case 'constant':
-      return null;
-    case 'step':
-      return (
-        <>
-          <SliderNumber
-            label="step size (steps)"
-            value={schedule.step_size}
-            min={1}
-            max={LIMITS.maxSteps}
-            sliderMax={1000}
-            scale="linear"
-            integer
-            onChange={(v) => set({ ...schedule, step_size: v })}
-          />
-          <SliderNumber
-            label="factor γ"
-            value={schedule.gamma}
-            min={0}
-            max={1}
-            scale="linear"
-            onChange={(v) => set({ ...schedule, gamma: v })}
-          />
-        </>
-      );
-    case 'exponential':
-    case 'inverse_time':
-      return (
+  const values = schedule as unknown as Record<string, number>;
+  return (
+    <>
+      {(SCHEDULES[schedule.type].parameters as readonly ScheduleParameter[]).map((parameter) => (
         <SliderNumber
-          label="decay k"
-          value={schedule.k}
-          min={0}
-          max={10}
-          sliderMax={1}
+          key={parameter.key}
+          label={parameter.label}
+          value={values[parameter.key]!}
+          min={parameter.min}
+          max={parameter.max}
+          {...(parameter.sliderMax !== undefined ? { sliderMax: parameter.sliderMax } : {})}
           scale="linear"
-          onChange={(v) => set({ ...schedule, k: v })}
+          {...(parameter.integer ? { integer: true } : {})}
+          onChange={(v) => set({ ...schedule, [parameter.key]: v } as Schedule)}
         />
-      );
-    case 'cosine':
-      return (
-        <>
-          <SliderNumber
-            label="period T_max"
-            value={schedule.T_max}
-            min={1}
-            max={LIMITS.maxSteps}
-            sliderMax={1000}
-            scale="linear"
-            integer
-            onChange={(v) => set({ ...schedule, T_max: v })}
-          />
-          <SliderNumber
-            label="η_min"
-            value={schedule.eta_min}
-            min={0}
-            max={1000}
-            sliderMax={1}
-            scale="linear"
-            onChange={(v) => set({ ...schedule, eta_min: v })}
-          />
-        </>
-      );
-  }
+      ))}
+    </>
+  );
 }
 
 export function TrainingControls({ entry, steps, update }: Props) {
@@ -95,7 +43,7 @@ export function TrainingControls({ entry, steps, update }: Props) {
         <select
           value={entry.schedule.type}
           onChange={(event) =>
-            update({ schedule: SCHEDULE_DEFAULTS[event.currentTarget.value as Schedule['type']](steps) })
+            update({ schedule: initialSchedule(event.currentTarget.value as Schedule['type'], steps) })
           }
         >
           {Object.entries(SCHEDULE_LABELS).map(([type, label]) => (
