@@ -36,7 +36,21 @@ export default tseslint.config(
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage'],
+      // tsconfig.core.json type-checks the core without DOM types; this names the usual suspects early.
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'sessionStorage',
+        'location',
+        'self',
+        'fetch',
+        'requestAnimationFrame',
+        'HTMLElement',
+        'GPUDevice',
+      ],
     },
   },
 );
