@@ -30,7 +30,15 @@ export default tseslint.config(
             { group: ['@tensorflow/*'], message: 'src/core must not depend on tfjs.' },
             { group: ['d3', 'd3-*', 'zustand', 'zustand/*'], message: 'src/core must stay framework-free.' },
             {
-              group: ['**/ui/**', '**/state/**', '**/gpu/**', '**/workers/**', '**/nn/**', '**/engine/**'],
+              group: [
+                '**/ui/**',
+                '**/state/**',
+                '**/gpu/**',
+                '**/workers/**',
+                '**/nn/**',
+                '**/engine/**',
+                '**/composition/**',
+              ],
               message: 'src/core must not import from the layers above it.',
             },
           ],
@@ -50,6 +58,48 @@ export default tseslint.config(
         'requestAnimationFrame',
         'HTMLElement',
         'GPUDevice',
+      ],
+    },
+  },
+  {
+    // The batch contract (src/engine: request, result, layout) sits below both engines; the composition
+    // that picks an engine (src/composition) sits above them. Neither engine knows the other or the app.
+    files: ['src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/gpu/**',
+                '**/workers/**',
+                '**/composition/**',
+                '**/ui/**',
+                '**/state/**',
+                '**/nn/**',
+              ],
+              message: 'src/engine is the batch contract: it must not import the engines or the app.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/gpu/**/*.ts', 'src/workers/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/composition/**', '**/ui/**', '**/state/**'],
+              message: 'an engine must not import the composition above it or the app.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -5,7 +5,7 @@
 import { acquireGpu } from '../../src/gpu/device';
 import { GpuBatchEngine } from '../../src/gpu/gpuEngine';
 import { runParity, type ParityRow } from '../../src/gpu/parity';
-import { createBatchEngine } from '../../src/engine/createEngine';
+import { createBatchEngine } from '../../src/composition/createEngine';
 import { particleHyperparameters } from '../../src/engine/layout';
 import type { BatchRequest, BatchResult } from '../../src/engine/types';
 import { CpuBatchEngine } from '../../src/workers/cpuEngine';

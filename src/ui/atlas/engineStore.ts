@@ -5,7 +5,7 @@
  * its device but ends its CPU workers and frees its pooled GPU buffers (retainEngine).
  */
 import { create } from 'zustand';
-import { createBatchEngine, type ResilientEngine } from '../../engine/createEngine';
+import { createBatchEngine, type ResilientEngine } from '../../composition/createEngine';
 
 interface EngineState {
   readonly engine: ResilientEngine | null;

@@ -6,7 +6,7 @@
 import { acquireGpu } from '../gpu/device';
 import { DeviceLostError, GpuBatchEngine } from '../gpu/gpuEngine';
 import { CpuBatchEngine } from '../workers/cpuEngine';
-import { hyperparameterLayout } from './layout';
+import { hyperparameterLayout } from '../engine/layout';
 import {
   SUMMARY_STRIDE,
   sliceRequest,
@@ -14,7 +14,7 @@ import {
   type BatchRequest,
   type BatchResult,
   type RunOptions,
-} from './types';
+} from '../engine/types';
 
 export interface EngineChoice {
   /** 'auto' (default): WebGPU if available; 'cpu' forces the workers. */

@@ -3,8 +3,8 @@ import { resolveOptimizer } from '../core/scene';
 import { DeviceLostError, type GpuBatchEngine } from '../gpu/gpuEngine';
 import { CpuBatchEngine } from '../workers/cpuEngine';
 import { ResilientEngine } from './createEngine';
-import { particleHyperparameters } from './layout';
-import { SUMMARY_STRIDE, type BatchRequest, type BatchResult } from './types';
+import { particleHyperparameters } from '../engine/layout';
+import { SUMMARY_STRIDE, type BatchRequest, type BatchResult } from '../engine/types';
 
 const request: BatchRequest = {
   surface: 'himmelblau',
