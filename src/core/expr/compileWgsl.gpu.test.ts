@@ -2,14 +2,14 @@
  * Runs the generated WGSL on a real WebGPU device (the `webgpu` package: Dawn for Node) and compares with
  * the CPU closures at float32 tolerance. Skips when no adapter is available. Without a system Vulkan it
  * uses Chromium's SwiftShader if installed (/usr/lib/chromium); the shader runs in a child process
- * (wgslGpuRunner.mjs) because the Vulkan loader path must be set before a process starts.
+ * (test/helpers/wgslGpuRunner.mjs) because the Vulkan loader path must be set before a process starts.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compileExpression, type CompiledExpression, type WgslOptions } from './index.ts';
-import { CORPUS, samplePoints } from './testCorpus.ts';
+import { CORPUS, samplePoints } from '../../../test/helpers/expressionCorpus.ts';
 
 interface GpuCase {
   readonly name: string;
@@ -87,7 +87,7 @@ type Outcome =
   | { ok: false; reason: string };
 
 function runOnGpu(): Outcome {
-  const runner = fileURLToPath(new URL('./wgslGpuRunner.mjs', import.meta.url));
+  const runner = fileURLToPath(new URL('../../../test/helpers/wgslGpuRunner.mjs', import.meta.url));
   const env = { ...process.env };
   const swiftshader = '/usr/lib/chromium/vk_swiftshader_icd.json';
   if (env.VK_ICD_FILENAMES === undefined && existsSync(swiftshader)) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileExpression, type CompiledExpression } from './index.ts';
-import { CORPUS } from './testCorpus.ts';
+import { CORPUS } from '../../../test/helpers/expressionCorpus.ts';
 
 function surface(text: string, constants: Record<string, number> = {}): CompiledExpression {
   const r = compileExpression(text, constants);

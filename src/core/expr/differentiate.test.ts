@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileExpression, MAX_DERIVATIVE_NODES, parseExpression, printExpression } from './index.ts';
 import { makeSimplifier } from './simplify.ts';
-import { CORPUS, samplePoints, type CorpusEntry } from './testCorpus.ts';
+import { CORPUS, samplePoints, type CorpusEntry } from '../../../test/helpers/expressionCorpus.ts';
 
 const EPS = Number.EPSILON;
 

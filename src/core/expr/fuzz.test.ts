@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileExpression, findConstants } from './index.ts';
-import { CORPUS } from './testCorpus.ts';
+import { CORPUS } from '../../../test/helpers/expressionCorpus.ts';
 
 const ALPHABET = [
   ...'0123456789.eE+-*/^(),  ',

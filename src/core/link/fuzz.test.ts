@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../limits';
 import { parseScene, sceneToJson } from '../scene';
-import { validLinkState } from './arbitraries';
+import { validLinkState } from '../../../test/helpers/linkArbitraries';
 import { decodeLink, encodeLink } from './index';
 import type { DecodedLink } from './types';
 

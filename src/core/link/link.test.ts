@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseScene } from '../scene';
-import { validLinkState } from './arbitraries';
+import { validLinkState } from '../../../test/helpers/linkArbitraries';
 import { decodeLink, encodeLink, MAX_LINK_LENGTH } from './index';
 
 // The app's opening scene, copied from src/state/defaultScene.ts (core may not import the state layer).

@@ -3,7 +3,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NETWORK_LIMITS, networkSceneSchema, parseNetworkScene } from '../network';
 import { parseScene } from '../scene';
-import { validLinkState, validNetworkLinkState, validNetworkScene } from './arbitraries';
+import {
+  validLinkState,
+  validNetworkLinkState,
+  validNetworkScene,
+} from '../../../test/helpers/linkArbitraries';
 import { decodeLink, encodeLink, MAX_LINK_LENGTH } from './index';
 
 const explorer = parseScene({ surface: 'quadratic', optimizers: [{ type: 'SGD', lr: 0.035 }] });

@@ -1,5 +1,5 @@
 /** Expressions shared by the expression-language tests (derivatives, WGSL, GPU). Test-only data. */
-import { uniform } from '../rng.ts';
+import { uniform } from '../../src/core/rng.ts';
 
 export interface CorpusEntry {
   readonly text: string;

@@ -1,6 +1,6 @@
 /** fast-check generators of valid scenes and link states, shared by the codec's tests. */
 import fc from 'fast-check';
-import { LIMITS } from '../limits';
+import { LIMITS } from '../../src/core/limits';
 import {
   ACTIVATIONS,
   DATASET_IDS,
@@ -17,13 +17,13 @@ import {
   STATS_INITS,
   STATS_LIMITS,
   STATS_NORMS,
-} from '../network';
-import { OPTIMIZERS } from '../optimizers';
-import { parseScene, resolveOptimizer } from '../scene';
-import { surfaceIds } from '../surfaces';
-import type { HyperparameterSpec } from '../types';
-import { CAMERA_RANGES } from './camera';
-import type { LinkState } from './types';
+} from '../../src/core/network';
+import { OPTIMIZERS } from '../../src/core/optimizers';
+import { parseScene, resolveOptimizer } from '../../src/core/scene';
+import { surfaceIds } from '../../src/core/surfaces';
+import type { HyperparameterSpec } from '../../src/core/types';
+import { CAMERA_RANGES } from '../../src/core/link/camera';
+import type { LinkState } from '../../src/core/link/types';
 
 const finite = (min: number, max: number) => fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
 const coordinate = finite(-LIMITS.maxCoordinate, LIMITS.maxCoordinate);
