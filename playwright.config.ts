@@ -6,6 +6,8 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
+  // Screenshot-only specs write docs/screenshots: they run under `npm run screenshots`, not `npm test`.
+  testIgnore: process.env.SCREENSHOTS === '1' ? [] : ['**/*screenshots.spec.ts'],
   timeout: 60_000,
   fullyParallel: false,
   workers: 2,

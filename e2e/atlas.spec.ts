@@ -3,20 +3,11 @@
  * --enable-unsafe-webgpu), hover a pixel for its run, click one to start the explorer there, cancel a
  * large grid.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page, docsScreenshot } from './fixtures';
 
-let consoleErrors: string[] = [];
 test.beforeEach(async ({ page }) => {
-  consoleErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
   await page.goto('/');
   await page.getByRole('button', { name: 'Outcome map', exact: true }).click();
-});
-test.afterEach(() => {
-  expect(consoleErrors, 'console errors').toEqual([]);
 });
 
 const section = (page: Page) => page.getByRole('region', { name: 'Outcome map' });
@@ -50,7 +41,7 @@ test('computes every map on WebGPU and draws non-uniform pixels', async ({ page 
   await expect(page.getByTestId('map-legend')).toContainText('steps to tolerance');
   await expect(page.getByTestId('outcome-shares').first()).toContainText('reached the tolerance');
   await expect(page.getByTestId('engine-notice')).toHaveCount(0);
-  await page.screenshot({ path: 'docs/screenshots/outcome-map.png', fullPage: true });
+  await docsScreenshot(page, 'outcome-map.png', { fullPage: true });
 });
 
 test('hovering a pixel draws its trajectory; clicking starts the explorer there', async ({ page }) => {

@@ -1,18 +1,9 @@
 /** The fair comparison: every optimizer over 64 learning rates on WebGPU, the objective stated and switchable. */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
-let consoleErrors: string[] = [];
 test.beforeEach(async ({ page }) => {
-  consoleErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
   await page.goto('/');
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
-});
-test.afterEach(() => {
-  expect(consoleErrors, 'console errors').toEqual([]);
 });
 
 const section = (page: Page) => page.getByRole('region', { name: 'Fair comparison' });

@@ -1,17 +1,5 @@
 /** Crowds: many particles at once on the contours, playback, the start modes and the noise ensemble. */
-import { expect, test, type Page } from '@playwright/test';
-
-let consoleErrors: string[] = [];
-test.beforeEach(async ({ page }) => {
-  consoleErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-});
-test.afterEach(() => {
-  expect(consoleErrors, 'console errors').toEqual([]);
-});
+import { expect, test, type Page, docsScreenshot } from './fixtures';
 
 const section = (page: Page) => page.getByRole('region', { name: 'Crowds' });
 const waitDone = (page: Page) =>
@@ -122,6 +110,6 @@ test.describe('reduced motion', () => {
     await waitDone(page);
     await page.getByTestId('crowd-scrub').fill('22');
     await expect(page.getByTestId('crowd-caption')).toContainText('spread around the mean at step 22');
-    await page.screenshot({ path: 'docs/screenshots/crowds.png' });
+    await docsScreenshot(page, 'crowds.png');
   });
 });

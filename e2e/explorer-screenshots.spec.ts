@@ -1,7 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { docsScreenshot, expect, test, type Page } from './fixtures';
 import { pickLesson } from './lecture-layout.support';
 
-/** Screenshots for the README and for reviewing the look; motion reduced so the full trajectories show. */
+/**
+ * Screenshots for the README and for reviewing the look (`npm run screenshots`; not part of `npm test`,
+ * which must leave the tree clean); motion reduced so the full trajectories show.
+ */
 test.use({ viewport: { width: 1400, height: 900 }, reducedMotion: 'reduce' });
 
 async function open(page: Page) {
@@ -11,13 +14,13 @@ async function open(page: Page) {
 
 test('default scene', async ({ page }) => {
   await open(page);
-  await page.screenshot({ path: 'docs/screenshots/default-scene.png' });
+  await docsScreenshot(page, 'default-scene.png');
 });
 
 test('default scene, dark theme', async ({ page }) => {
   await open(page);
   await page.getByTestId('theme-toggle').click();
-  await page.screenshot({ path: 'docs/screenshots/default-scene-dark.png' });
+  await docsScreenshot(page, 'default-scene-dark.png');
 });
 
 for (const id of ['saddle', 'adagrad-diagonal', 'clipping-cliff']) {
@@ -25,14 +28,14 @@ for (const id of ['saddle', 'adagrad-diagonal', 'clipping-cliff']) {
     await open(page);
     await pickLesson(page, id);
     await expect(page.getByTestId('lesson-caption')).toBeVisible();
-    await page.screenshot({ path: `docs/screenshots/lesson-${id}.png` });
+    await docsScreenshot(page, `lesson-${id}.png`);
   });
 }
 
 test('projector 1024×768', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
   await open(page);
-  await page.screenshot({ path: 'docs/screenshots/projector-1024.png' });
+  await docsScreenshot(page, 'projector-1024.png');
 });
 
 test('inside the step, every optimizer', async ({ page }) => {
@@ -43,5 +46,5 @@ test('inside the step, every optimizer', async ({ page }) => {
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
   await page.getByTestId('timeline').blur();
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: 'docs/screenshots/inside-the-step.png' });
+  await docsScreenshot(page, 'inside-the-step.png');
 });

@@ -1,22 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { LESSONS, lessonCaption } from '../src/core/lessons';
 import { pickLesson } from './lecture-layout.support';
 
 /** The explorer, driven as a person would. Motion is reduced so scenes open on their last step. */
 test.use({ reducedMotion: 'reduce' });
 
-let consoleErrors: string[] = [];
 test.beforeEach(async ({ page }) => {
-  consoleErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
   await page.goto('/');
   await expect(page.getByTestId('trajectory')).toHaveCount(6);
-});
-test.afterEach(() => {
-  expect(consoleErrors, 'console errors').toEqual([]);
 });
 
 const pathsOf = (page: Page) =>

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
 /**
  * Your own loss surface: type f(w1, w2), see contours and trajectories follow, see a positioned error
@@ -6,18 +6,9 @@ import { expect, test, type Page } from '@playwright/test';
  */
 test.use({ reducedMotion: 'reduce' });
 
-let consoleErrors: string[] = [];
 test.beforeEach(async ({ page }) => {
-  consoleErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
   await page.goto('/');
   await expect(page.getByTestId('trajectory')).toHaveCount(6);
-});
-test.afterEach(() => {
-  expect(consoleErrors, 'console errors').toEqual([]);
 });
 
 /** A short digest, so a failing comparison prints a line, not megabytes of SVG. */
