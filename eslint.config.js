@@ -103,4 +103,32 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The batch views' request building and analysis: pure and Node-safe, below the UI.
+    files: ['src/analysis/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    languageOptions: { globals: { ...globals.es2021 } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-*', 'react/*', 'd3', 'd3-*'], message: 'src/analysis is pure.' },
+            {
+              group: [
+                '**/ui/**',
+                '**/state/**',
+                '**/gpu/**',
+                '**/workers/**',
+                '**/composition/**',
+                '**/nn/**',
+              ],
+              message: 'src/analysis reads the core and the batch contract only.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'self', 'fetch'],
+    },
+  },
 );

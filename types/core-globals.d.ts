@@ -17,3 +17,8 @@ declare class URLSearchParams {
   get(name: string): string | null;
   [Symbol.iterator](): IterableIterator<[string, string]>;
 }
+
+/** Only as a type: the batch contract (src/engine/types.ts) takes one to cancel a batch. */
+interface AbortSignal {
+  readonly aborted: boolean;
+}

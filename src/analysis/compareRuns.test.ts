@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { getOptimizer } from '../../core/optimizers';
-import { resolveOptimizer } from '../../core/scene';
-import { decodeHyperparameters, hyperparameterLayout } from '../../engine/layout';
-import { SUMMARY, SUMMARY_STRIDE } from '../../engine/types';
+import { getOptimizer } from '../core/optimizers';
+import { resolveOptimizer } from '../core/scene';
+import { decodeHyperparameters, hyperparameterLayout } from '../engine/layout';
+import { SUMMARY, SUMMARY_STRIDE } from '../engine/types';
 import {
   analyse,
   comparePlan,

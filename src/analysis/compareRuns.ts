@@ -3,12 +3,12 @@
  * × a few values of its key second hyperparameter — from the same start with the same steps, and is
  * judged by one objective the user picks. Pure: requests in, per-optimizer analysis out.
  */
-import { getOptimizer } from '../../core/optimizers';
-import type { OptimizerConfig, SurfaceRef } from '../../core/scene';
-import type { Hyperparameters, Vec2 } from '../../core/types';
-import { SUMMARY, SUMMARY_STRIDE, type BatchRequest } from '../../engine/types';
-import { sameStartRequest } from '../atlas/sameStartRequest';
-import { withColumn } from '../sweep/sweepAxes';
+import { getOptimizer } from '../core/optimizers';
+import type { OptimizerConfig, SurfaceRef } from '../core/scene';
+import type { Hyperparameters, Vec2 } from '../core/types';
+import { SUMMARY, SUMMARY_STRIDE, type BatchRequest } from '../engine/types';
+import { sameStartRequest } from './sameStartRequest';
+import { withColumn } from './sweepAxes';
 
 export type Objective = 'final' | 'probe' | 'steps';
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SUMMARY, SUMMARY_STRIDE } from '../../engine/types';
+import { SUMMARY, SUMMARY_STRIDE } from '../engine/types';
 import { crowdTally, divergedMask, meanPath, pointAt, spreadAt } from './crowdFrames';
-import { dotRadius, tailLength } from './drawCrowd';
 
 /** Three particles × three samples of (w1, w2, loss). */
 const trajectories = Float32Array.from([
@@ -43,13 +42,5 @@ describe('crowd frames', () => {
     const none = meanPath(trajectories, 3, 3, Uint8Array.from([1, 1, 1]));
     expect(Array.from(none).every(Number.isNaN)).toBe(true);
     expect(spreadAt(trajectories, 3, 3, 0, none, Uint8Array.from([1, 1, 1]))).toBeNaN();
-  });
-
-  it('keeps tails short and dots smaller as the crowd grows', () => {
-    expect(tailLength(2)).toBe(4);
-    expect(tailLength(151)).toBe(9);
-    expect(tailLength(401)).toBe(24);
-    expect(dotRadius(100)).toBeGreaterThan(dotRadius(1000));
-    expect(dotRadius(1000)).toBeGreaterThan(dotRadius(5000));
   });
 });

@@ -3,7 +3,7 @@
  * particle's position at a fractional frame, which particles diverged, the ensemble's mean path and its
  * spread around it. Pure.
  */
-import { SUMMARY, SUMMARY_STRIDE } from '../../engine/types';
+import { SUMMARY, SUMMARY_STRIDE } from '../engine/types';
 
 export const POINT_STRIDE = 3;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resolveOptimizer } from '../../core/scene';
-import { decodeHyperparameters, hyperparameterLayout, rowOffset } from '../../engine/layout';
-import { sampleCountOf } from '../../engine/types';
+import { resolveOptimizer } from '../core/scene';
+import { decodeHyperparameters, hyperparameterLayout, rowOffset } from '../engine/layout';
+import { sampleCountOf } from '../engine/types';
 import { crowdRequest, MAX_SAMPLES, sampleEveryFor, type CrowdSetting } from './crowdRequest';
 
 const SETTING: CrowdSetting = {

@@ -3,10 +3,10 @@
  * from its own start; in the noise ensemble every particle starts at one point and differs only in its
  * gradient-noise stream (lecture 003: noisy minibatch gradients). Pure.
  */
-import type { OptimizerConfig, SurfaceRef } from '../../core/scene';
-import type { Vec2 } from '../../core/types';
-import { particleHyperparameters } from '../../engine/layout';
-import type { BatchRequest } from '../../engine/types';
+import type { OptimizerConfig, SurfaceRef } from '../core/scene';
+import type { Vec2 } from '../core/types';
+import { particleHyperparameters } from '../engine/layout';
+import type { BatchRequest } from '../engine/types';
 import { crowdStarts, type StartShape } from './crowdStarts';
 
 export type CrowdMode = 'ring' | 'cloud' | 'line' | 'noise';

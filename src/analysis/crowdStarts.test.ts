@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gaussian, RNG_CHANNEL } from '../../core/rng';
+import { gaussian, RNG_CHANNEL } from '../core/rng';
 import { cloudStarts, crowdStarts, lineStarts, ringStarts, sameStarts } from './crowdStarts';
 
 const points = (starts: Float64Array) =>

@@ -2,8 +2,8 @@
  * Where a crowd starts: a ring around a center, a seeded Gaussian cloud, a line of starts, or one start
  * repeated (the noise ensemble). Pure: interleaved (w1, w2) arrays, the same for the same inputs.
  */
-import { gaussian, RNG_CHANNEL } from '../../core/rng';
-import type { Vec2 } from '../../core/types';
+import { gaussian, RNG_CHANNEL } from '../core/rng';
+import type { Vec2 } from '../core/types';
 
 export type StartShape = 'ring' | 'cloud' | 'line' | 'same';
 

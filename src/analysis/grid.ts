@@ -1,5 +1,5 @@
 /** Start points on a regular grid over a view box, cell centers, row 0 at the bottom (lowest w2). */
-import type { Vec2, ViewBox } from '../../core/types';
+import type { Vec2, ViewBox } from '../core/types';
 
 export function gridStarts(box: ViewBox, side: number): Float64Array {
   const starts = new Float64Array(2 * side * side);

@@ -1,6 +1,6 @@
 /** Short names and values of hyperparameters for captions ("η=0.035, μ=0.9"), derived from the specs. */
-import { getOptimizer } from '../../core/optimizers';
-import type { Hyperparameters, HyperparameterSpec } from '../../core/types';
+import { getOptimizer } from '../core/optimizers';
+import type { Hyperparameters, HyperparameterSpec } from '../core/types';
 
 /** The symbol a spec's label ends or starts with (η, μ, α, ε), else the torch.optim key. */
 export function shortName(spec: Pick<HyperparameterSpec, 'key' | 'label'>): string {

@@ -1,7 +1,7 @@
-import type { OptimizerConfig, SurfaceRef } from '../../core/scene';
-import type { Vec2 } from '../../core/types';
-import { particleHyperparameters } from '../../engine/layout';
-import type { BatchRequest } from '../../engine/types';
+import type { OptimizerConfig, SurfaceRef } from '../core/scene';
+import type { Vec2 } from '../core/types';
+import { particleHyperparameters } from '../engine/layout';
+import type { BatchRequest } from '../engine/types';
 
 export interface SameStartSetting {
   readonly surface: SurfaceRef;

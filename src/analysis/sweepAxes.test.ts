@@ -1,6 +1,6 @@
 import * as d3 from 'd3';
 import { describe, expect, it } from 'vitest';
-import { getOptimizer, OPTIMIZER_TYPES } from '../../core/optimizers';
+import { getOptimizer, OPTIMIZER_TYPES } from '../core/optimizers';
 import {
   axisFor,
   axisValueAt,

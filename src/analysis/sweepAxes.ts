@@ -1,13 +1,21 @@
 /**
  * Which two hyperparameters a sweep varies and how each axis is spaced. The learning rate is log-spaced;
  * decay rates close to 1 (momentum aside: β₂, α, ρ) are spaced by log(1 − value), so 0.9, 0.99, 0.999 and
- * 0.9999 sit equally far apart — where those optimizers are actually tuned. Pure: no DOM, no React.
+ * 0.9999 sit equally far apart — where those optimizers are actually tuned. Pure: no DOM, no React (src/analysis).
  */
-import { getOptimizer } from '../../core/optimizers';
-import type { SecondHyperparameter } from '../../core/optimizers/spec';
-import type { Hyperparameters } from '../../core/types';
-import { shortName } from '../atlas/hyperparameterText';
-import type { MapAxis } from '../atlas/MapFrame';
+import { getOptimizer } from '../core/optimizers';
+import type { SecondHyperparameter } from '../core/optimizers/spec';
+import type { Hyperparameters } from '../core/types';
+import { shortName } from './hyperparameterText';
+
+/** An axis as the map frame (src/ui/atlas/MapFrame.tsx) draws it. */
+export interface MapAxis {
+  readonly label: string;
+  readonly domain: readonly [number, number];
+  readonly scale: 'linear' | 'log';
+  /** Tick text (e.g. β for an axis drawn as 1 − β); default: the value itself. */
+  readonly format?: (value: number) => string;
+}
 
 export type AxisSpacing = SecondHyperparameter['spacing'];
 

@@ -3,10 +3,10 @@
  * with its own (x, y) hyperparameters, all from the same start with the same random stream, so cells
  * differ only in the two swept settings. Pure.
  */
-import type { OptimizerConfig, SurfaceRef } from '../../core/scene';
-import type { Hyperparameters, Vec2 } from '../../core/types';
-import { sameStartRequest } from '../atlas/sameStartRequest';
-import { SUMMARY, SUMMARY_STRIDE, type BatchRequest } from '../../engine/types';
+import type { OptimizerConfig, SurfaceRef } from '../core/scene';
+import type { Hyperparameters, Vec2 } from '../core/types';
+import { sameStartRequest } from './sameStartRequest';
+import { SUMMARY, SUMMARY_STRIDE, type BatchRequest } from '../engine/types';
 import { sweepGrid, withColumn, type SweepAxis } from './sweepAxes';
 
 export interface SweepPlan {

@@ -4,14 +4,9 @@
  */
 import * as d3 from 'd3';
 import type { ReactNode } from 'react';
+import type { MapAxis } from '../../analysis/sweepAxes';
 
-export interface MapAxis {
-  readonly label: string;
-  readonly domain: readonly [number, number];
-  readonly scale: 'linear' | 'log';
-  /** Tick text (e.g. β for an axis drawn as 1 − β); default: the value itself. */
-  readonly format?: (value: number) => string;
-}
+export type { MapAxis };
 
 const LEFT = 46;
 const BOTTOM = 34;

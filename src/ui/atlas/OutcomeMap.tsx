@@ -13,7 +13,7 @@ import { particleHyperparameters } from '../../engine/layout';
 import type { BatchRequest } from '../../engine/types';
 import { BatchView, GridResolutionSelect, LabelledChoice, StepsInput, ToleranceSelect } from './BatchView';
 import { HeatmapCanvas } from './HeatmapCanvas';
-import { hyperparameterSummary } from './hyperparameterText';
+import { hyperparameterSummary } from '../../analysis/hyperparameterText';
 import { Legend } from './Legend';
 import { MapFrame } from './MapFrame';
 import { MapMarkers } from './MapMarkers';
@@ -38,7 +38,7 @@ function mergeLegends(colorings: readonly Coloring[] | null): Coloring | null {
     for (const entry of coloring.legend) if (!seen.has(entry.label)) seen.set(entry.label, entry.color);
   return { ...first, legend: [...seen].map(([label, color]) => ({ label, color })) };
 }
-import { cellStart, gridStarts, minimumLoss } from './grid';
+import { cellStart, gridStarts, minimumLoss } from '../../analysis/grid';
 import { TrajectoryOverlay } from './TrajectoryOverlay';
 import { useBatchRun } from './useBatchRun';
 import { useMapLayout } from '../hooks/useMapLayout';

@@ -11,10 +11,10 @@ import type { Scene } from '../../core/scene';
 import { runOptimizer } from '../../core/simulate';
 import { ContourThumb } from '../atlas/ContourThumb';
 import { BatchView, LabelledChoice, StepsInput, ToleranceSelect, WholeNumberInput } from '../atlas/BatchView';
-import { minimumLoss } from '../atlas/grid';
-import { formatValue } from '../atlas/hyperparameterText';
+import { minimumLoss } from '../../analysis/grid';
+import { formatValue } from '../../analysis/hyperparameterText';
 import { useBatchRun } from '../atlas/useBatchRun';
-import { columnSymbol } from '../sweep/sweepAxes';
+import { columnSymbol } from '../../analysis/sweepAxes';
 import {
   analyse,
   comparePlan,
@@ -24,7 +24,7 @@ import {
   objectiveStatement,
   settingHyperparameters,
   type Objective,
-} from './compareRuns';
+} from '../../analysis/compareRuns';
 import { curveColor, LrChart } from './LrChart';
 import { ranOff } from '../../analysis/outcomeClasses';
 import { LIMITS } from '../../core/limits';

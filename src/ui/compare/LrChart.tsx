@@ -5,8 +5,8 @@
  */
 import * as d3 from 'd3';
 import { DIVERGED_COLOR } from '../atlas/outcomes';
-import { formatValue } from '../atlas/hyperparameterText';
-import { LR_RANGE, type CompareAnalysis, type ComparePlan } from './compareRuns';
+import { formatValue } from '../../analysis/hyperparameterText';
+import { LR_RANGE, type CompareAnalysis, type ComparePlan } from '../../analysis/compareRuns';
 
 const MARGIN = { top: 12, right: 10, bottom: 44, left: 48 };
 

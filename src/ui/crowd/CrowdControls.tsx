@@ -1,5 +1,5 @@
 /** The crowd's settings: mode, optimizer (or all, as small multiples), particles, spread or noise σ, steps. */
-import { CROWD_MODES, type CrowdMode } from './crowdRequest';
+import { CROWD_MODES, type CrowdMode } from '../../analysis/crowdRequest';
 
 export const COUNTS = [100, 250, 500, 1000, 2000, 5000] as const;
 export const NOISE_LEVELS = [0.1, 0.3, 1, 3, 10, 30] as const;

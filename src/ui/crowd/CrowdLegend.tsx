@@ -3,8 +3,8 @@
  * the mean and noise-free paths (noise ensemble), the minimum, how many reach the tolerance, the spread
  * around the mean and the engine. Beside a single figure as a key; under each small multiple as a line.
  */
-import { formatValue } from '../atlas/hyperparameterText';
-import type { CrowdTally } from './crowdFrames';
+import { formatValue } from '../../analysis/hyperparameterText';
+import type { CrowdTally } from '../../analysis/crowdFrames';
 
 export interface CrowdLegendProps {
   readonly color: string;

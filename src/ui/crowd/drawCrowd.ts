@@ -3,7 +3,7 @@
  * few recorded points), diverged particles hollow, and optionally the ensemble's mean path with the
  * noise-free path for reference. Canvas, not SVG: thousands of moving dots at 60 frames a second.
  */
-import { pointAt, POINT_STRIDE } from './crowdFrames';
+import { pointAt, POINT_STRIDE } from '../../analysis/crowdFrames';
 
 export interface CrowdFrame {
   readonly trajectories: Float32Array;

@@ -11,8 +11,8 @@ import { runOptimizer } from '../../core/simulate';
 import type { Hyperparameters } from '../../core/types';
 import { ContourThumb } from '../atlas/ContourThumb';
 import { BatchView, GridResolutionSelect, LabelledChoice, StepsInput } from '../atlas/BatchView';
-import { minimumLoss } from '../atlas/grid';
-import { formatValue } from '../atlas/hyperparameterText';
+import { minimumLoss } from '../../analysis/grid';
+import { formatValue } from '../../analysis/hyperparameterText';
 import { Legend } from '../atlas/Legend';
 import { colorOutcomes, outcomeShares, sharedDomain } from '../atlas/outcomes';
 import { useBatchRun } from '../atlas/useBatchRun';
@@ -24,14 +24,14 @@ import {
   defaultAxes,
   sweepableColumns,
   tidyValue,
-} from './sweepAxes';
+} from '../../analysis/sweepAxes';
 import {
   cellHyperparameters,
   cellOutcome,
   describeOutcome,
   sweepRequest,
   type SweepPlan,
-} from './sweepRequests';
+} from '../../analysis/sweepRequests';
 import { SweepFigure, type Cell } from './SweepFigure';
 import { useMapLayout } from '../hooks/useMapLayout';
 

@@ -1,10 +1,10 @@
 /** One sweep map: axes, the heatmap, a hover trajectory readout, and a caption with its shares. */
 import { HeatmapCanvas } from '../atlas/HeatmapCanvas';
-import { formatValue } from '../atlas/hyperparameterText';
+import { formatValue } from '../../analysis/hyperparameterText';
 import { MapFrame } from '../atlas/MapFrame';
 import { outcomeShares } from '../atlas/outcomes';
-import { columnSymbol, frameAxis } from './sweepAxes';
-import type { SweepPlan } from './sweepRequests';
+import { columnSymbol, frameAxis } from '../../analysis/sweepAxes';
+import type { SweepPlan } from '../../analysis/sweepRequests';
 
 export interface Cell {
   readonly column: number;
