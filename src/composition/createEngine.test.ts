@@ -1,29 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { resolveOptimizer } from '../core/scene';
 import { DeviceLostError, type GpuBatchEngine } from '../gpu/gpuEngine';
 import { CpuBatchEngine } from '../workers/cpuEngine';
 import { ResilientEngine } from './createEngine';
-import { particleHyperparameters } from '../engine/layout';
-import { SUMMARY_STRIDE, type BatchRequest, type BatchResult } from '../engine/types';
+import { batchRequest } from '../../test/helpers/batchRequest';
+import { SUMMARY_STRIDE, type BatchResult } from '../engine/types';
 
-const request: BatchRequest = {
-  surface: 'himmelblau',
-  optimizerType: 'Adam',
+const request = batchRequest({
   count: 100,
-  starts: Float64Array.from({ length: 200 }, (_, i) => ((i * 37) % 100) / 10 - 5),
-  hyperparameters: particleHyperparameters(
-    'Adam',
-    { ...resolveOptimizer({ type: 'Adam' }).hyperparameters, lr: 0.05 },
-    100,
-  ),
+  settings: { lr: 0.05 },
   steps: 80,
   seed: 4,
-  schedule: { type: 'constant' },
-  clip: { type: 'none' },
   noise: 0.2,
-  lossTarget: 1e-3,
   sampleEvery: 10,
-};
+});
 
 describe('ResilientEngine', () => {
   it('keeps what the GPU finished before the device was lost and computes the rest on the CPU', async () => {

@@ -3,6 +3,7 @@ import { CLIPPING_TYPES } from '../core/gradientProcessing';
 import { RNG_CHANNEL } from '../core/rng';
 import { SCHEDULE_TYPES } from '../core/schedules';
 import { SUMMARY_FIELDS } from '../engine/types';
+import { batchRequest } from '../../test/helpers/batchRequest';
 import { encodeBatchUniform } from './gpuEngine';
 import { CLIP_CODES, SCHEDULE_CODES, tableConstantsWgsl, tableFunctionsWgsl } from './wgslTables';
 
@@ -13,14 +14,10 @@ describe('WGSL generated from the TypeScript tables', () => {
       expect(wgsl).toContain(`case ${SCHEDULE_CODES[type]}u: { // ${type}`);
     for (const type of CLIPPING_TYPES.filter((t) => t !== 'none'))
       expect(wgsl).toContain(`if (CLIP_TYPE == ${CLIP_CODES[type]}u) { // ${type}`);
-    const request = {
+    const request = batchRequest({
       schedule: { type: 'step', step_size: 7, gamma: 0.25 },
       clip: { type: 'norm', max: 3 },
-      steps: 10,
-      seed: 1,
-      noise: 0,
-      lossTarget: 0,
-    } as unknown as Parameters<typeof encodeBatchUniform>[0];
+    });
     const uniform = encodeBatchUniform(request, 0, 1, {
       streamBase: 0,
       hyperBase: 0,
