@@ -1,7 +1,10 @@
 /**
  * An optimizer is one spec in one file: its hyperparameters (a table that drives the UI, the scene schema
- * and the link codec), its state, and its CPU step. Update rules follow torch.optim's documented
- * algorithms so that a trajectory here equals PyTorch's for the same settings.
+ * and the link codec), its texts, the facts other parts read (second hyperparameter, parity settings,
+ * moments) and its step. For an element-wise method the step is not written by hand: the spec holds its
+ * rule (rule.ts) and elementwiseSpec() generates init/step from it, as the CPU batch kernel and the WGSL
+ * are generated from it. Update rules follow torch.optim's documented algorithms so that a trajectory
+ * here equals PyTorch's for the same settings.
  */
 import type { Hessian2, HyperparameterSpec, Hyperparameters, Vec2 } from '../types';
 import type { CompiledRule } from './rule';
