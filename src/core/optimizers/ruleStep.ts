@@ -12,7 +12,7 @@ import {
   type RuleNode,
   type RuleStep,
 } from './rule';
-import type { OptimizerSpec, StepContext, StepResult } from './spec';
+import type { OptimizerSpec, Oracle, StepContext, StepResult } from './spec';
 
 /** A compiled expression: reads the environment, at coordinate i (0 or 1) for vectors. */
 type Evaluate = (env: Float64Array, i: number) => number;
@@ -113,28 +113,31 @@ function compileNode(node: RuleNode, rule: CompiledRule, layout: Layout): Evalua
 
 type Run = (env: Float64Array) => void;
 
-type Gradient = (w1: number, w2: number) => Vec2;
+/** Where gradient_at finds the surface: the oracle of the step being run. */
+interface LookAhead {
+  oracle: Oracle | null;
+}
 
 function compileSteps(
   steps: readonly RuleStep[],
   rule: CompiledRule,
   layout: Layout,
-  gradient: { at: Gradient },
+  lookAhead: LookAhead,
 ): Run {
   const runs: Run[] = steps.map((step) => {
     if (step.k === 'gradient') {
       const at = compileNode(step.at, rule, layout);
       const g = layout.slots.get('g')!;
       return (env) => {
-        const [g1, g2] = gradient.at(at(env, 0), at(env, 1));
+        const [g1, g2] = lookAhead.oracle!.gradient(at(env, 0), at(env, 1));
         env[g] = g1;
         env[g + 1] = g2;
       };
     }
     if (step.k === 'if') {
       const cond = compileNode(step.cond, rule, layout);
-      const then = compileSteps(step.then, rule, layout, gradient);
-      const otherwise = compileSteps(step.else, rule, layout, gradient);
+      const then = compileSteps(step.then, rule, layout, lookAhead);
+      const otherwise = compileSteps(step.else, rule, layout, lookAhead);
       return (env) => (cond(env, 0) !== 0 ? then(env) : otherwise(env));
     }
     const value = compileNode(step.value, rule, layout);
@@ -182,9 +185,8 @@ export function ruleStepFunctions(
   }));
   const localSlots = rule.locals.map(slot);
   const localWidths = rule.locals.map((name) => (rule.names.get(name)!.vector ? 2 : 1));
-  // The oracle of the step being run, for gradient_at.
-  const gradient: { at: Gradient } = { at: () => [Number.NaN, Number.NaN] };
-  const run = compileSteps(rule.step, rule, layout, gradient);
+  const lookAhead: LookAhead = { oracle: null };
+  const run = compileSteps(rule.step, rule, layout, lookAhead);
   const [gSlot, wSlot, tSlot, lrSlot, lossSlot] = ['g', 'w', 't', 'lr', 'loss'].map(slot) as [
     number,
     number,
@@ -213,7 +215,7 @@ export function ruleStepFunctions(
       return env;
     },
     step({ t, lr, w, loss, g, hp, state: env, oracle }: StepContext<RuleState>): StepResult {
-      gradient.at = (w1, w2) => oracle.gradient(w1, w2);
+      lookAhead.oracle = oracle;
       readHyperparameters(env, hp);
       // Locals start each step at 0, as the generated kernels declare them.
       localSlots.forEach((s, k) => env.fill(0, s, s + localWidths[k]!));
