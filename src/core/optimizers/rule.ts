@@ -239,6 +239,15 @@ export interface CompiledRule {
   readonly step: readonly RuleStep[];
   /** Takes a gradient elsewhere (`gradient_at`). */
   readonly looksAhead: boolean;
+  /** A hash of the definition and the hyperparameter table: tells a stale generated step (ruleSteps.ts). */
+  readonly fingerprint: string;
+}
+
+/** FNV-1a, 32 bits, as hex: enough to tell two versions of a rule apart. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
 }
 
 export interface HyperparameterKinds {
@@ -367,7 +376,8 @@ export function compileRule(
     if (names.get(output)?.role !== 'local') throw new Error(`${type} rule: the step must set ${output}`);
   const looksAhead = (steps: readonly RuleStep[]): boolean =>
     steps.some((s) => s.k === 'gradient' || (s.k === 'if' && (looksAhead(s.then) || looksAhead(s.else))));
-  return { type, names, hyperparameters: hp, state, locals, step, looksAhead: looksAhead(step) };
+  const fingerprint = fnv1a(JSON.stringify([rule, hyperparameters.map((h) => [h.key, h.kind])]));
+  return { type, names, hyperparameters: hp, state, locals, step, looksAhead: looksAhead(step), fingerprint };
 }
 
 /** What an expression depends on: what a backend needs to hoist it, tabulate it or keep it per step. */

@@ -1,7 +1,8 @@
 /**
- * The spec's float64 step generated from an element-wise rule (rule.ts): each expression compiled once
- * to closures over a flat Float64Array (no eval, so it runs under a strict CSP), the state kept in that
- * array. Same tree, same order as the generated CPU kernel, so the two agree bit for bit.
+ * The spec's float64 step generated from an element-wise rule (rule.ts), the state kept in a flat
+ * Float64Array: the committed straight-line step of generated/ruleSteps.ts (ruleStepSource.ts) when it is
+ * up to date, else each expression compiled once to closures (no eval, so it runs under a strict CSP).
+ * Same tree, same order as the generated CPU kernel, so the three agree bit for bit.
  */
 import type { Hyperparameters, Vec2 } from '../types';
 import {
@@ -12,6 +13,7 @@ import {
   type RuleNode,
   type RuleStep,
 } from './rule';
+import { RULE_STEPS } from './generated/ruleSteps';
 import type { OptimizerSpec, Oracle, StepContext, StepResult } from './spec';
 
 /** A compiled expression: reads the environment, at coordinate i (0 or 1) for vectors. */
@@ -22,7 +24,8 @@ interface Layout {
   readonly size: number;
 }
 
-function layoutOf(rule: CompiledRule): Layout {
+/** Where each name lives in the step's Float64Array (the generated steps use the same slots). */
+export function layoutOf(rule: CompiledRule): Layout {
   const slots = new Map<string, number>();
   let size = 0;
   for (const [name, info] of rule.names) {
@@ -171,6 +174,8 @@ export type RuleState = Float64Array;
 export function ruleStepFunctions(
   rule: CompiledRule,
   accumulatorKeys: readonly string[],
+  /** false: always the closures (a test compares them with the generated step). */
+  useGenerated = true,
 ): Pick<OptimizerSpec<RuleState>, 'init' | 'step' | 'readAccumulators'> {
   const layout = layoutOf(rule);
   const slot = (name: string) => layout.slots.get(name)!;
@@ -186,7 +191,13 @@ export function ruleStepFunctions(
   const localSlots = rule.locals.map(slot);
   const localWidths = rule.locals.map((name) => (rule.names.get(name)!.vector ? 2 : 1));
   const lookAhead: LookAhead = { oracle: null };
-  const run = compileSteps(rule.step, rule, layout, lookAhead);
+  // The committed straight-line step when it was generated from this very rule, else the closures.
+  const generated = RULE_STEPS[rule.type];
+  const compiled = compileSteps(rule.step, rule, layout, lookAhead);
+  const run: (env: Float64Array, oracle: Oracle) => void =
+    useGenerated && generated && generated.fingerprint === rule.fingerprint
+      ? generated.run
+      : (env) => compiled(env);
   const [gSlot, wSlot, tSlot, lrSlot, lossSlot] = ['g', 'w', 't', 'lr', 'loss'].map(slot) as [
     number,
     number,
@@ -226,7 +237,7 @@ export function ruleStepFunctions(
       env[tSlot] = t;
       env[lrSlot] = lr;
       env[lossSlot] = loss;
-      run(env);
+      run(env, oracle);
       const rate1 = env[rateSlot]!;
       return {
         update: [env[updateSlot]!, env[updateSlot + 1]!],
