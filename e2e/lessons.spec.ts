@@ -1,25 +1,17 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { getLesson, lessonCaption } from '../src/core/lessons';
+import { pickLesson } from './lecture-layout.support';
 
 /** Lessons as a student meets them: captions measured on the runs on screen, the panels they point at. */
 test.use({ reducedMotion: 'reduce' });
 
-let consoleErrors: string[] = [];
 test.beforeEach(async ({ page }) => {
-  consoleErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
   await page.goto('/');
   await expect(page.getByTestId('trajectory')).toHaveCount(6);
 });
-test.afterEach(() => {
-  expect(consoleErrors, 'console errors').toEqual([]);
-});
 
 test('a changed lesson scene re-measures its caption and says so', async ({ page }) => {
-  await page.getByTestId('lesson-ravine-zigzag').click();
+  await pickLesson(page, 'ravine-zigzag');
   const caption = page.getByTestId('lesson-caption');
   await expect(caption.locator('[data-holds="true"]')).toHaveCount(
     lessonCaption(getLesson('ravine-zigzag')!).length,
@@ -41,7 +33,7 @@ test('a changed lesson scene re-measures its caption and says so', async ({ page
 test('EWA lesson: the averages from V₀ = 0 and their bias correction are drawn and spelled out', async ({
   page,
 }) => {
-  await page.getByTestId('lesson-ewa').click();
+  await pickLesson(page, 'ewa');
   const panel = page.getByTestId('panel-ewa');
   await expect(panel).toHaveClass(/is-highlighted/);
   // The data, and for each β a corrected and an uncorrected average.
@@ -54,7 +46,7 @@ test('EWA lesson: the averages from V₀ = 0 and their bias correction are drawn
 });
 
 test('gradient check lesson: the worked numerical gradient, the table and the verdict', async ({ page }) => {
-  await page.getByTestId('lesson-gradient-check').click();
+  await pickLesson(page, 'gradient-check');
   const panel = page.getByTestId('panel-gradcheck');
   await expect(panel).toBeVisible();
   await expect(panel.getByTestId('gradcheck-worked')).toContainText('(25.9998 − 26) / 1e-4 = −1.9999');
@@ -66,13 +58,13 @@ test('gradient check lesson: the worked numerical gradient, the table and the ve
 });
 
 test('equations are typeset, follow the settings, and show the lecture’s notation', async ({ page }) => {
-  await page.getByTestId('lesson-nesterov').click();
+  await pickLesson(page, 'nesterov');
   await page.getByTestId('focus-select').selectOption({ label: 'Nesterov' });
   const rule = page.getByTestId('update-rule');
   await expect(rule.locator('.katex').first()).toBeVisible();
   await expect(page.getByTestId('lecture-form')).toContainText('lecture 001');
   await expect(page.getByTestId('lecture-form')).toContainText('look-ahead point φ = θ + μv');
-  await page.getByTestId('lesson-adam-bias-correction').click();
+  await pickLesson(page, 'adam-bias-correction');
   await page.getByTestId('focus-select').selectOption({ label: 'Adam, no bias correction' });
   // The uncorrected run's rule has no m̂: KaTeX's MathML annotation carries the TeX source.
   await expect(page.getByTestId('update-rule').locator('annotation').last()).toHaveText(/\\frac\{m_t\}/);
@@ -80,7 +72,7 @@ test('equations are typeset, follow the settings, and show the lecture’s notat
 });
 
 test('Nesterov: the surface marks the lecture’s θ beside the drawn look-ahead point', async ({ page }) => {
-  await page.getByTestId('lesson-nesterov').click();
+  await pickLesson(page, 'nesterov');
   await page.getByTestId('focus-select').selectOption({ label: 'momentum' });
   await expect(page.getByTestId('lecture-iterates')).toHaveCount(0);
   await page.getByTestId('focus-select').selectOption({ label: 'Nesterov' });
@@ -90,7 +82,7 @@ test('Nesterov: the surface marks the lecture’s θ beside the drawn look-ahead
 test('stability: the threshold of the settings in force, the unstable region and gradient flow', async ({
   page,
 }) => {
-  await page.getByTestId('lesson-stability-threshold').click();
+  await pickLesson(page, 'stability-threshold');
   const panel = page.getByTestId('panel-stability');
   await expect(panel).toHaveClass(/is-highlighted/);
   await expect(panel).toContainText('gradient descent is stable while η·λmax(H) < 2');
@@ -103,7 +95,7 @@ test('stability: the threshold of the settings in force, the unstable region and
   await expect(panel.getByTestId('stability-readout')).toHaveAttribute('data-stable', 'false');
   await expect(page.getByTestId('unstable-region')).toHaveAttribute('data-share', '1.000');
   // Adam: the preconditioned sharpness and its own threshold.
-  await page.getByTestId('lesson-adam-edge-of-stability').click();
+  await pickLesson(page, 'adam-edge-of-stability');
   await expect(panel).toContainText('(2+2β₁)/(1−β₁) = 38');
   await expect(panel.getByTestId('stability-legend')).toContainText('λmax(P⁻¹H)');
 });

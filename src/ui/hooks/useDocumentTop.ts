@@ -1,5 +1,16 @@
-/** The element's distance from the top of the document, re-measured after every render (cheap, guarded). */
+/**
+ * The element's distance from the top of the document in layout pixels, re-measured after every render
+ * (cheap, guarded). Summed from offsetTop, which ignores CSS transforms: inside an embed's scaled stage a
+ * transformed measure would feed the scale back into the plot's height, and the two would chase each other.
+ */
 import { useLayoutEffect, useState, type RefObject } from 'react';
+
+function layoutTop(element: HTMLElement): number {
+  let top = 0;
+  for (let node: HTMLElement | null = element; node; node = node.offsetParent as HTMLElement | null)
+    top += node.offsetTop;
+  return top;
+}
 
 export function useDocumentTop(ref: RefObject<HTMLElement | null>): number {
   const [top, setTop] = useState(0);
@@ -8,7 +19,7 @@ export function useDocumentTop(ref: RefObject<HTMLElement | null>): number {
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const measured = Math.round(element.getBoundingClientRect().top + window.scrollY);
+    const measured = Math.round(layoutTop(element));
     if (Math.abs(measured - top) > 2) setTop(measured);
   });
   return top;
