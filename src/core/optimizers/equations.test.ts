@@ -37,6 +37,13 @@ describe('equations of the settings in force', () => {
     expect(rule('RMSprop', { momentum: 0.9 })).toMatch(/b_t = \\mu/);
   });
 
+  it("the lectures' runnable forms change the equations shown", () => {
+    expect(rule('SGD', { momentum: 0.9, dampening: 0.9, zero_init_buffer: true })).toMatch(/b_0 = 0/);
+    expect(rule('SGD', { momentum: 0.9, dampening: 0.9 })).toMatch(/b_1 = g_1/);
+    expect(rule('RMSprop', { eps_in_sqrt: true })).toMatch(/\\sqrt\{r_t \+ \\epsilon\}/);
+    expect(rule('RMSprop')).toMatch(/\\sqrt\{r_t\} \+ \\epsilon/);
+  });
+
   it('lecture forms appear where the lectures write the rule differently', () => {
     expect(lecture('SGD')).toBeNull();
     expect(lecture('SGD', { momentum: 0.9 })?.equations.join()).toMatch(/v_\{t\+1\} = \\mu\\, v_t/);

@@ -16,7 +16,9 @@ export const RMSprop = elementwiseSpec({
   equations: (hp) => {
     const centered = bool(hp, 'centered');
     const r = centered ? 'r_t - \\bar g_t^2' : 'r_t';
-    const scaled = `\\frac{g_t}{\\sqrt{${r}} + \\epsilon}`;
+    const scaled = bool(hp, 'eps_in_sqrt')
+      ? `\\frac{g_t}{\\sqrt{${r} + \\epsilon}}`
+      : `\\frac{g_t}{\\sqrt{${r}} + \\epsilon}`;
     return [
       ...weightDecayLine(hp),
       'r_t = \\alpha\\, r_{t-1} + (1-\\alpha)\\, g_t^2',
@@ -35,7 +37,7 @@ export const RMSprop = elementwiseSpec({
             's_t = \\beta\\, s_{t-1} + (1-\\beta)\\, g_t^2',
             'w_{t+1} = w_t - \\alpha\\, \\frac{g_t}{\\sqrt{s_t + \\epsilon}}',
           ],
-          note: 'β = torch’s alpha, α = η. Lectures 001 (γ, G) and 002 (ρ, r, step ε/(δ + √r)) write the root outside as torch does; lecture 004 puts ε inside it, which differs only while s is as small as ε.',
+          note: `β = torch’s alpha, α = η. Lectures 001 (γ, G) and 002 (ρ, r, step ε/(δ + √r)) write the root outside as torch does; lecture 004 puts ε inside it, which differs only while s is as small as ε${bool(hp, 'eps_in_sqrt') ? ' — the run drawn is the lecture’s (ε inside the root is on).' : ': tick “ε inside the root” to run it.'}`,
         },
   second: { column: 'alpha', spacing: 'oneMinusLog', min: 0.5, max: 0.9999, compared: [0.9, 0.99, 0.999] },
   paritySettings: { lr: 1e-2 },
@@ -62,6 +64,13 @@ export const RMSprop = elementwiseSpec({
       scale: 'linear',
     },
     { key: 'centered', kind: 'boolean', label: 'centered', default: false },
+    {
+      key: 'eps_in_sqrt',
+      kind: 'boolean',
+      label: 'ε inside the root (lecture 004)',
+      default: false,
+      help: 'lecture 004 divides by √(s + ε); torch and lectures 001–002 by √s + ε',
+    },
   ],
   accumulators: [
     { key: 'r', label: 'r (average of g²)', help: 'exponentially weighted average of squared gradients' },
@@ -76,7 +85,7 @@ export const RMSprop = elementwiseSpec({
       'r = alpha * r + (1 - alpha) * g * g',
       'variance = r',
       when('centered', 'gbar = alpha * gbar + (1 - alpha) * g', 'variance = r - gbar * gbar'),
-      'denominator = sqrt(variance) + eps',
+      'denominator = eps_in_sqrt ? sqrt(variance + eps) : sqrt(variance) + eps',
       'effective_lr = lr / denominator',
       {
         if: 'momentum > 0',

@@ -17,10 +17,11 @@ export const SGD = elementwiseSpec({
     const momentum = num(hp, 'momentum');
     const dampening = num(hp, 'dampening');
     if (momentum === 0) return [...weightDecayLine(hp), 'w_{t+1} = w_t - \\eta\\, g_t'];
+    const start = bool(hp, 'zero_init_buffer') ? '(b_0 = 0)' : '(b_1 = g_1)';
     const buffer =
       dampening === 0
-        ? 'b_t = \\mu\\, b_{t-1} + g_t \\quad (b_1 = g_1)'
-        : 'b_t = \\mu\\, b_{t-1} + (1-\\tau)\\, g_t \\quad (b_1 = g_1)';
+        ? `b_t = \\mu\\, b_{t-1} + g_t \\quad ${start}`
+        : `b_t = \\mu\\, b_{t-1} + (1-\\tau)\\, g_t \\quad ${start}`;
     const step = bool(hp, 'nesterov')
       ? 'w_{t+1} = w_t - \\eta\\,(g_t + \\mu\\, b_t)'
       : 'w_{t+1} = w_t - \\eta\\, b_t';
@@ -51,7 +52,9 @@ export const SGD = elementwiseSpec({
         'V_t = \\beta\\, V_{t-1} + (1-\\beta)\\, g_t \\quad (V_0 = 0)',
         'w_{t+1} = w_t - \\alpha\\, V_t',
       ],
-      note: 'β = μ, α = η. torch starts its buffer at b₁ = g₁, the lecture at V₀ = 0 (V₁ = (1−β)g₁), so the first steps differ.',
+      note: bool(hp, 'zero_init_buffer')
+        ? 'β = μ = τ, α = η, and the buffer starts at V₀ = 0 as the lecture’s does: the run drawn is the lecture’s.'
+        : 'β = μ, α = η. torch starts its buffer at b₁ = g₁, the lecture at V₀ = 0 (V₁ = (1−β)g₁), so the first steps differ: tick “buffer from V₀ = 0” to run the lecture’s form.',
     };
   },
   second: { column: 'momentum', spacing: 'linear', min: 0, max: 0.99, compared: [0, 0.5, 0.9, 0.99] },
@@ -79,6 +82,13 @@ export const SGD = elementwiseSpec({
     },
     { key: 'nesterov', kind: 'boolean', label: 'Nesterov', default: false },
     weightDecayParam(),
+    {
+      key: 'zero_init_buffer',
+      kind: 'boolean',
+      label: 'buffer from V₀ = 0 (lecture 004)',
+      default: false,
+      help: 'lecture 004 starts the average at V₀ = 0 (V₁ = (1−τ)g₁); torch at b₁ = g₁',
+    },
   ],
   accumulators: [
     { key: 'velocity', label: 'velocity b', help: 'momentum buffer (running sum of gradients)', moment: 'b' },
@@ -97,10 +107,10 @@ export const SGD = elementwiseSpec({
     state: { velocity: '0' },
     step: [
       when('decay != 0', 'g = g + decay * w'),
-      // torch starts the buffer at the first gradient (b₁ = g).
+      // torch starts the buffer at the first gradient (b₁ = g); lecture 004's average starts at V₀ = 0.
       when(
         'momentum != 0',
-        'velocity = t == 1 ? g : momentum * velocity + (1 - dampening) * g',
+        'velocity = t == 1 && !zero_init_buffer ? g : momentum * velocity + (1 - dampening) * g',
         'g = nesterov ? g + momentum * velocity : velocity',
       ),
       'update = -lr * g',

@@ -29,10 +29,12 @@ export function runSGD(job: KernelJob): void {
     const _momentum = hpRows[h + 1]!;
     const _dampening = hpRows[h + 2]!;
     const _nesterov = hpRows[h + 3]! !== 0;
+    const _zero_init_buffer = hpRows[h + 5]! !== 0;
 
     const _k0 = _decay !== 0;
     const _k1 = _momentum !== 0;
-    const _k2 = 1 - _dampening;
+    const _k2 = !_zero_init_buffer;
+    const _k3 = 1 - _dampening;
     let _velocity1 = 0;
     let _velocity2 = 0;
     let w1 = starts[2 * p]!;
@@ -79,8 +81,8 @@ export function runSGD(job: KernelJob): void {
           d2 = d2 + _decay * w2;
         }
         if (_k1) {
-          _velocity1 = t === 1 ? d1 : _momentum * _velocity1 + _k2 * d1;
-          _velocity2 = t === 1 ? d2 : _momentum * _velocity2 + _k2 * d2;
+          _velocity1 = t === 1 && _k2 ? d1 : _momentum * _velocity1 + _k3 * d1;
+          _velocity2 = t === 1 && _k2 ? d2 : _momentum * _velocity2 + _k3 * d2;
           d1 = _nesterov ? d1 + _momentum * _velocity1 : _velocity1;
           d2 = _nesterov ? d2 + _momentum * _velocity2 : _velocity2;
         }
@@ -302,6 +304,7 @@ export function runRMSprop(job: KernelJob): void {
     const _eps = hpRows[h + 2]!;
     const _momentum = hpRows[h + 4]!;
     const _centered = hpRows[h + 5]! !== 0;
+    const _eps_in_sqrt = hpRows[h + 6]! !== 0;
 
     const _k0 = _decay !== 0;
     const _k1 = 1 - _alpha;
@@ -370,8 +373,8 @@ export function runRMSprop(job: KernelJob): void {
           _variance1 = _r1 - _gbar1 * _gbar1;
           _variance2 = _r2 - _gbar2 * _gbar2;
         }
-        _denominator1 = Math.sqrt(_variance1) + _eps;
-        _denominator2 = Math.sqrt(_variance2) + _eps;
+        _denominator1 = _eps_in_sqrt ? Math.sqrt(_variance1 + _eps) : Math.sqrt(_variance1) + _eps;
+        _denominator2 = _eps_in_sqrt ? Math.sqrt(_variance2 + _eps) : Math.sqrt(_variance2) + _eps;
         _effective_lr1 = lr / _denominator1;
         _effective_lr2 = lr / _denominator2;
         if (_k2) {

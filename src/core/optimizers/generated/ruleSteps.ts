@@ -6,21 +6,21 @@ export const RULE_STEPS: Readonly<
   Record<string, { readonly fingerprint: string; readonly run: (env: Float64Array, oracle: Oracle) => void }>
 > = {
   SGD: {
-    fingerprint: '29f216ad',
+    fingerprint: '4fb3369e',
     run: (env: Float64Array): void => {
       if (env[7]! !== 0) {
         env[0] = env[0]! + env[7]! * env[2]!;
         env[1] = env[1]! + env[7]! * env[3]!;
       }
       if (env[8]! !== 0) {
-        env[11] = env[4]! === 1 ? env[0]! : env[8]! * env[11]! + (1 - env[9]!) * env[0]!;
-        env[12] = env[4]! === 1 ? env[1]! : env[8]! * env[12]! + (1 - env[9]!) * env[1]!;
-        env[0] = env[10]! !== 0 ? env[0]! + env[8]! * env[11]! : env[11]!;
-        env[1] = env[10]! !== 0 ? env[1]! + env[8]! * env[12]! : env[12]!;
+        env[12] = env[4]! === 1 && !(env[11]! !== 0) ? env[0]! : env[8]! * env[12]! + (1 - env[9]!) * env[0]!;
+        env[13] = env[4]! === 1 && !(env[11]! !== 0) ? env[1]! : env[8]! * env[13]! + (1 - env[9]!) * env[1]!;
+        env[0] = env[10]! !== 0 ? env[0]! + env[8]! * env[12]! : env[12]!;
+        env[1] = env[10]! !== 0 ? env[1]! + env[8]! * env[13]! : env[13]!;
       }
-      env[13] = -env[5]! * env[0]!;
-      env[14] = -env[5]! * env[1]!;
-      env[15] = env[5]!;
+      env[14] = -env[5]! * env[0]!;
+      env[15] = -env[5]! * env[1]!;
+      env[16] = env[5]!;
     },
   },
   Adagrad: {
@@ -40,34 +40,34 @@ export const RULE_STEPS: Readonly<
     },
   },
   RMSprop: {
-    fingerprint: 'f56e8c6e',
+    fingerprint: 'acc9f63c',
     run: (env: Float64Array): void => {
       if (env[7]! !== 0) {
         env[0] = env[0]! + env[7]! * env[2]!;
         env[1] = env[1]! + env[7]! * env[3]!;
       }
-      env[12] = env[8]! * env[12]! + (1 - env[8]!) * env[0]! * env[0]!;
-      env[13] = env[8]! * env[13]! + (1 - env[8]!) * env[1]! * env[1]!;
-      env[18] = env[12]!;
+      env[13] = env[8]! * env[13]! + (1 - env[8]!) * env[0]! * env[0]!;
+      env[14] = env[8]! * env[14]! + (1 - env[8]!) * env[1]! * env[1]!;
       env[19] = env[13]!;
+      env[20] = env[14]!;
       if (env[11]! !== 0) {
-        env[14] = env[8]! * env[14]! + (1 - env[8]!) * env[0]!;
-        env[15] = env[8]! * env[15]! + (1 - env[8]!) * env[1]!;
-        env[18] = env[12]! - env[14]! * env[14]!;
+        env[15] = env[8]! * env[15]! + (1 - env[8]!) * env[0]!;
+        env[16] = env[8]! * env[16]! + (1 - env[8]!) * env[1]!;
         env[19] = env[13]! - env[15]! * env[15]!;
+        env[20] = env[14]! - env[16]! * env[16]!;
       }
-      env[20] = Math.sqrt(env[18]!) + env[9]!;
-      env[21] = Math.sqrt(env[19]!) + env[9]!;
-      env[22] = env[5]! / env[20]!;
+      env[21] = env[12]! !== 0 ? Math.sqrt(env[19]! + env[9]!) : Math.sqrt(env[19]!) + env[9]!;
+      env[22] = env[12]! !== 0 ? Math.sqrt(env[20]! + env[9]!) : Math.sqrt(env[20]!) + env[9]!;
       env[23] = env[5]! / env[21]!;
+      env[24] = env[5]! / env[22]!;
       if (env[10]! > 0) {
-        env[16] = env[10]! * env[16]! + env[0]! / env[20]!;
-        env[17] = env[10]! * env[17]! + env[1]! / env[21]!;
-        env[24] = -env[5]! * env[16]!;
+        env[17] = env[10]! * env[17]! + env[0]! / env[21]!;
+        env[18] = env[10]! * env[18]! + env[1]! / env[22]!;
         env[25] = -env[5]! * env[17]!;
+        env[26] = -env[5]! * env[18]!;
       } else {
-        env[24] = -env[22]! * env[0]!;
-        env[25] = -env[23]! * env[1]!;
+        env[25] = -env[23]! * env[0]!;
+        env[26] = -env[24]! * env[1]!;
       }
     },
   },
