@@ -44,16 +44,23 @@ export const HAND_WRITTEN_RULE_SOURCES: Readonly<Record<string, RuleSource>> = {
       }`,
   },
   RandomSearch: {
-    slots: {},
+    slots: { globalSearch: 'global_search' },
+    booleans: ['globalSearch'],
     setup: '',
     step: `
       const radius1 = Math.sqrt(-2 * Math.log(uniform(seed, stream, RNG_CHANNEL.randomSearch, 4 * t)));
       const radius2 = Math.sqrt(-2 * Math.log(uniform(seed, stream, RNG_CHANNEL.randomSearch, 4 * t + 2)));
       const z1 = radius1 * Math.cos(2 * Math.PI * uniform(seed, stream, RNG_CHANNEL.randomSearch, 4 * t + 1));
       const z2 = radius2 * Math.cos(2 * Math.PI * uniform(seed, stream, RNG_CHANNEL.randomSearch, 4 * t + 3));
-      const accepted = oracle.value(w1 + lr * z1, w2 + lr * z2) < loss;
-      u1 = accepted ? lr * z1 : 0;
-      u2 = accepted ? lr * z2 : 0;`,
+      if (globalSearch) {
+        const better = oracle.value(lr * z1, lr * z2) < loss;
+        u1 = better ? lr * z1 - w1 : 0;
+        u2 = better ? lr * z2 - w2 : 0;
+      } else {
+        const accepted = oracle.value(w1 + lr * z1, w2 + lr * z2) < loss;
+        u1 = accepted ? lr * z1 : 0;
+        u2 = accepted ? lr * z2 : 0;
+      }`,
   },
 };
 

@@ -41,3 +41,42 @@ describe(`the lectures' forms (${fixtures.cases.length} numpy cases)`, () => {
     expect(lecture.update[0]! / torch.update[0]!).toBeCloseTo(0.1, 12);
   });
 });
+
+describe("lecture 000's random search: fresh weights each step, keep the best", () => {
+  it('visits only fresh draws η·z and keeps the best loss seen, independently re-run here', async () => {
+    const { uniform, RNG_CHANNEL } = await import('../../src/core/rng');
+    const { getSurface } = await import('../../src/core/surfaces');
+    const [lr, seed, steps] = [1.5, 4, 200];
+    const run = simulate({
+      surface: 'himmelblau',
+      start: [0, 0],
+      steps,
+      seed,
+      optimizers: [{ type: 'RandomSearch', lr, global_search: true }],
+    }).trajectories[0]!;
+    const f = getSurface('himmelblau')!;
+    const u = (counter: number) => uniform(seed, 0, RNG_CHANNEL.randomSearch, counter);
+    let best: [number, number] = [0, 0];
+    for (let t = 1; t <= steps; t++) {
+      // The draw of step t: z ~ N(0, I) by Box–Muller from the run's four uniforms of that step.
+      const z = [
+        Math.sqrt(-2 * Math.log(u(4 * t))) * Math.cos(2 * Math.PI * u(4 * t + 1)),
+        Math.sqrt(-2 * Math.log(u(4 * t + 2))) * Math.cos(2 * Math.PI * u(4 * t + 3)),
+      ];
+      const draw: [number, number] = [lr * z[0]!, lr * z[1]!];
+      if (f.value(...draw) < f.value(...best)) best = draw;
+      expect(run.path[2 * t]!).toBeCloseTo(best[0], 12);
+      expect(run.path[2 * t + 1]!).toBeCloseTo(best[1], 12);
+    }
+    // Keep-the-best never goes up, and the local variant from the same seed walks elsewhere.
+    expect(Array.from(run.loss).every((l, k) => k === 0 || l <= run.loss[k - 1]!)).toBe(true);
+    const local = simulate({
+      surface: 'himmelblau',
+      start: [0, 0],
+      steps,
+      seed,
+      optimizers: [{ type: 'RandomSearch', lr }],
+    }).trajectories[0]!;
+    expect(Array.from(local.path)).not.toEqual(Array.from(run.path));
+  });
+});

@@ -1,5 +1,5 @@
-// Random search (src/core/optimizers/randomSearch.ts): w + η·z, z ~ N(0, I) from four uniforms per step,
-// kept only if the loss is lower.
+// Random search (src/core/optimizers/randomSearch.ts): w + η·z (or, global, fresh weights η·z), z ~ N(0, I)
+// from four uniforms per step, kept only if the loss is lower.
 struct OptState {
   unused: f32,
 }
@@ -17,6 +17,12 @@ fn opt_step(i: StepIn, hp: Hyper, s: ptr<function, OptState>) -> StepOut {
     r2 * cos(6.283185307179586 * rng_uniform(batch.seed, i.stream, RNG_CHANNEL_RANDOM_SEARCH, c + 3u)),
   );
   let step = i.lr * z;
+  if (hp.global_search > 0.5) {
+    if (surface_value(step) < i.loss) {
+      return StepOut(step - i.w, false);
+    }
+    return StepOut(vec2<f32>(0.0), false);
+  }
   if (surface_value(i.w + step) < i.loss) {
     return StepOut(step, false);
   }

@@ -1383,6 +1383,7 @@ export function runRandomSearch(job: KernelJob): void {
     const h = p * rowStride;
     const stream = streams ? streams[p]! : p;
     const baseLr = hpRows[h + lrColumn]!;
+    const globalSearch = hpRows[h + 1]! !== 0;
 
     let w1 = starts[2 * p]!;
     let w2 = starts[2 * p + 1]!;
@@ -1417,9 +1418,15 @@ export function runRandomSearch(job: KernelJob): void {
           radius1 * Math.cos(2 * Math.PI * uniform(seed, stream, RNG_CHANNEL.randomSearch, 4 * t + 1));
         const z2 =
           radius2 * Math.cos(2 * Math.PI * uniform(seed, stream, RNG_CHANNEL.randomSearch, 4 * t + 3));
-        const accepted = oracle.value(w1 + lr * z1, w2 + lr * z2) < loss;
-        u1 = accepted ? lr * z1 : 0;
-        u2 = accepted ? lr * z2 : 0;
+        if (globalSearch) {
+          const better = oracle.value(lr * z1, lr * z2) < loss;
+          u1 = better ? lr * z1 - w1 : 0;
+          u2 = better ? lr * z2 - w2 : 0;
+        } else {
+          const accepted = oracle.value(w1 + lr * z1, w2 + lr * z2) < loss;
+          u1 = accepted ? lr * z1 : 0;
+          u2 = accepted ? lr * z2 : 0;
+        }
       }
       const next1 = w1 + u1;
       const next2 = w2 + u2;
