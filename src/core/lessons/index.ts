@@ -5,7 +5,7 @@
 import { simulate, type Simulation } from '../simulate';
 import { adagradDiagonal, adamBiasCorrection, rmspropVsAdagrad } from './adaptive';
 import type { Claim, LessonRuns } from './claims';
-import { momentumOvershoot, nesterov, ravineZigzag } from './momentum';
+import { momentumAtOptimum, momentumOvershoot, nesterov, ravineZigzag } from './momentum';
 import { ewa, lrDecay, minibatchNoise } from './noise';
 import { newtonSaddle, saddleEscape } from './saddle';
 import { clippingCliff, newtonQuadratic, secondOrderCost } from './secondOrder';
@@ -30,6 +30,7 @@ export const LESSONS: readonly Lesson[] = [
   momentumOvershoot,
   momentumStability,
   nesterov,
+  momentumAtOptimum,
   adagradDiagonal,
   rmspropVsAdagrad,
   saddleEscape,

@@ -2,7 +2,8 @@
 import { surfaceHessian } from './curvature';
 import { claim, type LessonRuns } from './claims';
 import type { Trajectory } from '../simulate';
-import { coord, hp, maxOf, settlesBelow, signChanges } from './measure';
+import { nesterovLectureIterates } from '../lectureForms';
+import { accumulator, coord, hp, maxOf, settlesBelow, signChanges } from './measure';
 import { RAVINE, type Lesson } from './types';
 import { num, power, times } from './words';
 
@@ -164,6 +165,59 @@ export const nesterov: Lesson = {
         [
           aheadSettles !== null && momentumSettles !== null && aheadSettles < momentumSettles,
           'Nesterov settles first',
+        ],
+      ),
+    ];
+  },
+};
+
+export const momentumAtOptimum: Lesson = {
+  id: 'momentum-at-optimum',
+  short: 'At the optimum, moving',
+  title: 'At the optimum with a velocity: momentum leaves, Nesterov stays',
+  lecture: '001',
+  scene: {
+    surface: 'quadratic',
+    start: [-1, 0],
+    steps: 30,
+    optimizers: [
+      { type: 'SGD', label: 'momentum', lr: 0.5, momentum: 0.9 },
+      { type: 'SGD', label: 'Nesterov', lr: 0.5, momentum: 0.9, nesterov: true },
+    ],
+  },
+  panel: 'inside',
+  explainOptimizer: 1,
+  caption: (runs) => {
+    const momentum = runs.run('momentum');
+    const ahead = runs.run('Nesterov');
+    const eta = hp(momentum, 'lr');
+    const mu = hp(momentum, 'momentum');
+    // Lecture velocity v = −ηb from torch's buffer b.
+    const velocity = -eta * accumulator(momentum, 'velocity', 1, 0);
+    const theta = nesterovLectureIterates(ahead);
+    const thetaStays =
+      theta !== null &&
+      Array.from({ length: ahead.steps }, (_, k) => theta[2 * (k + 1)]!).every((x) => Math.abs(x) < 1e-12);
+    const farthest = maxOf(momentum, 0, Math.abs, 2);
+    return [
+      claim(
+        `Start at w₁ = ${num(coord(momentum, 0, 0))} with η = ${num(eta)}: on w₁² one step lands exactly on the minimum, so after step 1 momentum sits at w₁ = ${num(coord(momentum, 1, 0))} with velocity v = ${num(velocity)} — the lecture's case "w is already optimal, but v ≠ 0".`,
+        [
+          coord(momentum, 1, 0) === 0 && velocity !== 0,
+          'momentum is at the optimum after step 1, still moving',
+        ],
+      ),
+      claim(
+        `Momentum keeps rolling: the gradient at the optimum is 0, so step 2 adds μv and carries it to w₁ = ${num(coord(momentum, 2, 0))}, and it keeps swinging (|w₁| up to ${num(farthest)} after step 2).`,
+        [Math.abs(coord(momentum, 2, 0) - mu * velocity) < 1e-12, 'step 2 moves by exactly μv'],
+        [farthest > 0.5, 'it swings far from the optimum'],
+      ),
+      claim(
+        `Nesterov looks ahead: its gradient is taken at θ + μv, which points back and cancels the velocity, so the lecture's θ stays at 0 from step 1 on. torch draws the look-ahead point φ = θ + μv instead: ${num(coord(ahead, 1, 0))} at step 1, back at 0 from step 2.`,
+        [thetaStays, "the lecture's θ stays at the optimum"],
+        [
+          Math.abs(coord(ahead, 1, 0) - mu * velocity) < 1e-12 && Math.abs(coord(ahead, 2, 0)) < 1e-12,
+          'φ visits μv, then 0',
         ],
       ),
     ];
