@@ -2,6 +2,7 @@
  * The harness page: exposes window.__optiscope for Playwright (GPU parity in a real browser) and for the
  * benchmark runner. Built separately from the app (bench/buildPage.ts), so none of it is in the main bundle.
  */
+import { resolveOptimizer } from '../../src/core/scene';
 import { acquireGpu } from '../../src/gpu/device';
 import { GpuBatchEngine } from '../../src/gpu/gpuEngine';
 import { runParity, type ParityRow } from '../../src/gpu/parity';
@@ -128,7 +129,7 @@ const harness: Harness = {
         starts: new Float64Array(512).fill(-1),
         hyperparameters: particleHyperparameters(
           'SGD',
-          { lr: 0.01, momentum: 0.9, dampening: 0, nesterov: false, weight_decay: 0 },
+          resolveOptimizer({ type: 'SGD', lr: 0.01, momentum: 0.9 }).hyperparameters,
           256,
         ),
         steps: 200,
