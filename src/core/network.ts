@@ -103,7 +103,7 @@ export const sliceSchema = z.strictObject({
  * without biases fed a batch of unit-Gaussian inputs of the layer width, whose per-layer activation
  * mean, standard deviation and histogram show what an initialization does before any training.
  */
-export const NETWORK_TABS = ['train', 'stats'] as const;
+export const NETWORK_TABS = ['train', 'stats', 'digits'] as const;
 export type NetworkTab = (typeof NETWORK_TABS)[number];
 
 export const STATS_ACTIVATIONS = ['tanh', 'sigmoid', 'relu', 'leaky-relu'] as const;
@@ -177,6 +177,51 @@ export function statsTooLarge(config: Pick<StatsConfig, 'depth' | 'width' | 'bat
   );
 }
 
+/**
+ * Real data: an MLP on the UCI optical-recognition digits (8×8 images, 10 classes; src/nn/digits.ts), trained
+ * with the chosen optimizers from one seeded initialization on the same mini-batches, on a seeded split.
+ */
+export const DIGITS_DEFAULTS = {
+  layers: [32],
+  activation: 'relu',
+  init: 'he',
+  steps: 300,
+  batchSize: 32,
+  seed: 1,
+  optimizers: [
+    { type: 'SGD', lr: 0.1, label: 'SGD' },
+    { type: 'SGD', lr: 0.05, momentum: 0.9, label: 'momentum' },
+    { type: 'RMSprop', lr: 0.001 },
+    { type: 'Adam', lr: 0.001 },
+  ],
+} as const;
+
+export const DIGITS_LIMITS = { maxLayers: 3, maxWidth: 128, maxSteps: 2000, maxOptimizers: 8 } as const;
+
+/** Images held out for testing: 360 of the 1,797 (20 %), chosen by the split seed. */
+export const DIGITS_TEST_FRACTION = 0.2;
+
+export const digitsSchema = z.strictObject({
+  layers: z
+    .array(z.int().min(1).max(DIGITS_LIMITS.maxWidth))
+    .max(DIGITS_LIMITS.maxLayers)
+    .default([...DIGITS_DEFAULTS.layers]),
+  activation: z.enum(ACTIVATIONS).default(DIGITS_DEFAULTS.activation),
+  init: z.enum(INITS).default(DIGITS_DEFAULTS.init),
+  steps: z.int().min(1).max(DIGITS_LIMITS.maxSteps).default(DIGITS_DEFAULTS.steps),
+  /** Mini-batch size; ≥ the 1,437 training images means full-batch gradient descent. */
+  batchSize: z.int().min(1).max(2000).default(DIGITS_DEFAULTS.batchSize),
+  /** Seeds the split, the initial weights and the mini-batches. */
+  seed: z.int().min(0).max(0xffffffff).default(DIGITS_DEFAULTS.seed),
+  optimizers: z
+    .array(optimizerSchema)
+    .min(1)
+    .max(DIGITS_LIMITS.maxOptimizers)
+    .default(DIGITS_DEFAULTS.optimizers.map((o) => ({ ...o }))),
+});
+export type DigitsConfig = z.output<typeof digitsSchema>;
+export type DigitsConfigInput = z.input<typeof digitsSchema>;
+
 export const networkSceneSchema = z
   .strictObject({
     dataset: z.enum(DATASET_IDS).default(NETWORK_DEFAULTS.dataset),
@@ -204,12 +249,14 @@ export const networkSceneSchema = z
     slice: sliceSchema.default({ ...NETWORK_DEFAULTS.slice }),
     /** The activation-statistics experiment; absent in scenes made before it existed. */
     stats: statsSchema.optional(),
+    /** The digits experiment (real data); absent in scenes made before it existed. */
+    digits: digitsSchema.optional(),
     /** The network lesson shown (src/nn/lessons.ts); absent: none. */
     lesson: z
       .string()
       .regex(/^[a-z0-9-]{1,40}$/)
       .optional(),
-    /** The view's tab: training and the loss slice (absent), or the activation statistics. */
+    /** The view's tab: training and the loss slice (absent), the activation statistics, or the digits. */
     tab: z.enum(NETWORK_TABS).optional(),
   })
   .refine((scene) => !(scene.loss === 'cross-entropy' && datasetTask(scene.dataset) === 'regression'), {

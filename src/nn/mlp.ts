@@ -36,7 +36,7 @@ export interface ArchitectureInput {
 
 export function architecture(
   input: ArchitectureInput,
-  data: Pick<Dataset, 'inputDim' | 'outputDim' | 'task'>,
+  data: { readonly inputDim: number; readonly outputDim: number; readonly task: Task },
 ): Architecture {
   const sizes = [data.inputDim, ...input.layers, data.outputDim];
   const layers: LayerLayout[] = [];

@@ -15,6 +15,7 @@ export const NN_CHANNEL = {
   directions: 105,
   statsInput: 106,
   statsWeights: 107,
+  digitsSplit: 108,
 } as const;
 
 export type NnChannel = (typeof NN_CHANNEL)[keyof typeof NN_CHANNEL];
