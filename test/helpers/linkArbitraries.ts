@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { LIMITS } from '../../src/core/limits';
 import {
   ACTIVATIONS,
+  DIGITS_LIMITS,
   DATASET_IDS,
   datasetTask,
   DIRECTIONS,
@@ -213,6 +214,23 @@ export const validNetworkScene: fc.Arbitrary<NetworkSceneJson> = fc
           batch: fc.integer({ min: 1, max: STATS_LIMITS.maxBatch }),
           seed: fc.integer({ min: 0, max: 0xffffffff }),
           norm: fc.constantFrom(...STATS_NORMS),
+        },
+        { requiredKeys: [] },
+      ),
+      digits: fc.record(
+        {
+          layers: fc.array(fc.integer({ min: 1, max: DIGITS_LIMITS.maxWidth }), {
+            maxLength: DIGITS_LIMITS.maxLayers,
+          }),
+          activation: fc.constantFrom(...ACTIVATIONS),
+          init: fc.constantFrom(...INITS),
+          steps: fc.integer({ min: 1, max: DIGITS_LIMITS.maxSteps }),
+          batchSize: fc.integer({ min: 1, max: 2000 }),
+          seed: fc.integer({ min: 0, max: 0xffffffff }),
+          optimizers: fc.array(
+            optimizer.filter((o) => ELEMENTWISE_OPTIMIZERS.includes(o.type)),
+            { minLength: 1, maxLength: DIGITS_LIMITS.maxOptimizers },
+          ),
         },
         { requiredKeys: [] },
       ),

@@ -224,7 +224,7 @@ describe('the activation-statistics experiment and the network lesson in links',
       'network statistics batch: 0 is outside integers [1, 2000]; using 1',
       "network statistics: unknown field 'bogus' ignored",
       "network lesson '%3Cb%3E' is not a lesson id; ignored",
-      "network tab 'weights' is not one of train, stats; ignored",
+      "network tab 'weights' is not one of train, stats, digits; ignored",
     ]);
     expect(decoded.state.network?.stats).toEqual({
       depth: 20,
@@ -237,5 +237,66 @@ describe('the activation-statistics experiment and the network lesson in links',
       norm: 'none',
     });
     expect(decoded.state.network?.lesson).toBeUndefined();
+  });
+});
+
+describe('the digits experiment in links', () => {
+  it('round-trips with its optimizers, every field written', () => {
+    const link = networkLink({
+      digits: {
+        layers: [64, 16],
+        activation: 'tanh',
+        init: 'xavier',
+        steps: 500,
+        batchSize: 2000,
+        seed: 4,
+        optimizers: [{ type: 'Adam', lr: 0.002 }, { type: 'Adadelta' }],
+      },
+      tab: 'digits',
+    });
+    expect(link).toContain(
+      '&ndigits=layers:64-16,activation:tanh,init:xavier,steps:500,batchSize:2000,seed:4',
+    );
+    expect(link).toMatch(/&ndopt=Adam:lr=0\.002[^&]*;Adadelta/);
+    expect(link).toContain('&ntab=digits');
+    const decoded = decodeLink(link);
+    expect(decoded.warnings).toEqual([]);
+    expect(decoded.state.network?.digits?.layers).toEqual([64, 16]);
+    expect(decoded.state.network?.digits?.optimizers.map((o) => o.type)).toEqual(['Adam', 'Adadelta']);
+    expect(decoded.state.network?.tab).toBe('digits');
+    expect(encodeLink(decoded.state)).toBe(link);
+  });
+
+  it('a link from before the digits opens with none set, and a scene without them writes no digits keys', () => {
+    const decoded = decodeLink('view=network&net=dataset:xor&nopt=Adam&ntab=stats');
+    expect(decoded.warnings).toEqual([]);
+    expect(decoded.state.network?.digits).toBeUndefined();
+    expect(networkLink({ tab: 'stats' })).not.toMatch(/ndigits|ndopt/);
+  });
+
+  it('damaged digits fields are clamped or dropped with a warning, and the rest still opens', () => {
+    const decoded = decodeLink(
+      'view=network&net=&nopt=Adam&ndigits=layers:999-x,steps:0,activation:swish,bogus:2&ndopt=Newton;Adam:lr=0.01&ntab=digits',
+    );
+    expect(decoded.warnings).toEqual([
+      "network digits layers: '999-x' is not widths joined by '-'; dropped",
+      'network digits steps: 0 is outside integers [1, 2000]; using 1',
+      "network digits activation: 'swish' is not one of tanh, relu, sigmoid; dropped",
+      "network digits: unknown field 'bogus' ignored",
+      'digits optimizer Newton dropped: network training supports SGD, Adagrad, RMSprop, Adam, AdamW, NAdam, Adamax, Adadelta',
+    ]);
+    const digits = decoded.state.network?.digits;
+    expect(digits?.layers).toEqual([32]);
+    expect(digits?.steps).toBe(1);
+    expect(digits?.optimizers.map((o) => o.type)).toEqual(['Adam']);
+    expect(decoded.state.network?.tab).toBe('digits');
+  });
+
+  it('an ndopt with nothing usable falls back to the default optimizers with a warning', () => {
+    const decoded = decodeLink('view=network&net=&nopt=Adam&ndopt=Newton');
+    expect(decoded.warnings).toContain(
+      'no digits optimizer in the link could be read; the default ones are used',
+    );
+    expect(decoded.state.network?.digits?.optimizers.length).toBe(4);
   });
 });

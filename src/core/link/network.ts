@@ -9,10 +9,13 @@
  * | nstats | activation-statistics experiment | depth:10,width:500,activation:tanh,init:small,gain:1,batch:1000,seed:1 |
  *   (then `norm:batch` or `norm:layer`, written only when not `none`: it came after the first nstats links)
  * | nlesson | the network lesson shown        | init-collapse                                              |
- * | ntab   | the view's tab                  | stats (absent: train)                                      |
+ * | ntab   | the view's tab                  | stats or digits (absent: train)                            |
+ * | ndigits | digits experiment (real data)  | layers:32,activation:relu,init:he,steps:300,batchSize:32,seed:1 |
+ * | ndopt  | digits optimizers (optimizerList) | SGD:lr=0.1;Adam:lr=0.001                                 |
  *
  * `nstats`, `nlesson` and `ntab` came later still: a link without them opens with no statistics experiment
- * set (the defaults), no lesson, on the training tab.
+ * set (the defaults), no lesson, on the training tab. `ndigits` and `ndopt` came after them: a link without
+ * them has no digits experiment set (the defaults, if the digits tab is opened).
  *
  * Inside `net` and `nslice`, fields are `name:value` under the scene JSON's own names, joined by `,`;
  * `layers` is the hidden widths joined by `-` (empty: a linear model). Every field is written, defaults
@@ -25,6 +28,8 @@ import {
   ACTIVATIONS,
   DATASET_IDS,
   datasetTask,
+  DIGITS_LIMITS,
+  digitsSchema,
   DIRECTIONS,
   ELEMENTWISE_OPTIMIZERS,
   INITS,
@@ -56,6 +61,9 @@ export interface NetworkDraft {
   optimizers?: OptimizerListEntry[];
   slice?: Record<string, unknown>;
   stats?: Record<string, unknown>;
+  digits?: Record<string, unknown>;
+  /** undefined: no `ndopt`. */
+  digitsOptimizers?: OptimizerListEntry[];
   lesson?: string;
   tab?: string;
 }
@@ -123,6 +131,18 @@ export const STATS_FIELDS: readonly SubField[] = [
   { name: 'norm', type: choice(STATS_NORMS), omitWhen: 'none' },
 ];
 
+const digitsShape = digitsSchema.shape;
+const digitsWidth = (unwrap(digitsShape.layers) as unknown as { element: z.ZodType }).element;
+
+export const DIGITS_FIELDS: readonly SubField[] = [
+  { name: 'layers', type: { kind: 'widths', range: rangeOf(digitsWidth), max: DIGITS_LIMITS.maxLayers } },
+  { name: 'activation', type: choice(ACTIVATIONS) },
+  { name: 'init', type: choice(INITS) },
+  { name: 'steps', type: number(digitsShape.steps) },
+  { name: 'batchSize', type: number(digitsShape.batchSize) },
+  { name: 'seed', type: number(digitsShape.seed) },
+];
+
 function encodeValue(type: Kind, value: unknown): string {
   switch (type.kind) {
     case 'enum':
@@ -153,6 +173,17 @@ export function encodeNetworkSlice(scene: NetworkSceneJson): string {
 
 export function encodeNetworkStats(scene: NetworkSceneJson): string | undefined {
   return scene.stats ? encodeFields(STATS_FIELDS, scene.stats) : undefined;
+}
+
+export function encodeNetworkDigits(scene: NetworkSceneJson): string | undefined {
+  return scene.digits ? encodeFields(DIGITS_FIELDS, scene.digits) : undefined;
+}
+
+export function encodeNetworkDigitsOptimizers(scene: NetworkSceneJson): string | undefined {
+  if (!scene.digits) return undefined;
+  return encodeOptimizerList(
+    scene.digits.optimizers.map((json) => ({ json: json as OptimizerJson, disabled: false })),
+  );
 }
 
 export function encodeNetworkLesson(scene: NetworkSceneJson): string | undefined {
@@ -242,6 +273,15 @@ export function decodeNetworkStats(value: string, warn: Warn): Record<string, un
   return decodeFields(value, STATS_FIELDS, 'network statistics', warn);
 }
 
+export function decodeNetworkDigits(value: string, warn: Warn): Record<string, unknown> {
+  return decodeFields(value, DIGITS_FIELDS, 'network digits', warn);
+}
+
+/** The digits' optimizers: the same rules as the network's, up to DIGITS_LIMITS.maxOptimizers. */
+export function decodeNetworkDigitsOptimizers(value: string, warn: Warn): OptimizerListEntry[] {
+  return decodeElementwiseOptimizers(value, DIGITS_LIMITS.maxOptimizers, 'digits', warn);
+}
+
 /** A lesson id is checked against the schema's pattern here; whether it names a lesson, by the view. */
 export function decodeNetworkLesson(value: string, warn: Warn): string | undefined {
   if (/^[a-z0-9-]{1,40}$/.test(value)) return value;
@@ -258,18 +298,27 @@ export function decodeNetworkTab(value: string, warn: Warn): string | undefined 
 
 /** Network training takes the coordinate-wise optimizers only, at most NETWORK_LIMITS.maxOptimizers. */
 export function decodeNetworkOptimizers(value: string, warn: Warn): OptimizerListEntry[] {
+  return decodeElementwiseOptimizers(value, NETWORK_LIMITS.maxOptimizers, 'network', warn);
+}
+
+function decodeElementwiseOptimizers(
+  value: string,
+  max: number,
+  what: string,
+  warn: Warn,
+): OptimizerListEntry[] {
   const entries: OptimizerListEntry[] = [];
-  const read = decodeOptimizerList(value, (m) => warn(`network ${m}`));
+  const read = decodeOptimizerList(value, (m) => warn(`${what} ${m}`));
   for (const entry of read) {
     if (!ELEMENTWISE_OPTIMIZERS.includes(entry.json.type)) {
       warn(
-        `network optimizer ${entry.json.type} dropped: network training supports ${ELEMENTWISE_OPTIMIZERS.join(', ')}`,
+        `${what} optimizer ${entry.json.type} dropped: network training supports ${ELEMENTWISE_OPTIMIZERS.join(', ')}`,
       );
-    } else if (entries.length === NETWORK_LIMITS.maxOptimizers) {
-      warn(`more than ${NETWORK_LIMITS.maxOptimizers} network optimizers; the rest dropped`);
+    } else if (entries.length === max) {
+      warn(`more than ${max} ${what} optimizers; the rest dropped`);
       break;
     } else {
-      if (entry.disabled) warn(`network optimizer ${entry.json.type}: 'off' is not supported; ignored`);
+      if (entry.disabled) warn(`${what} optimizer ${entry.json.type}: 'off' is not supported; ignored`);
       entries.push({ json: entry.json, disabled: false });
     }
   }
@@ -293,6 +342,14 @@ export function networkFromDraft(draft: NetworkDraft, warn: Warn): NetworkSceneJ
   input.slice = slice;
   const stats: Record<string, unknown> | undefined = draft.stats ? { ...draft.stats } : undefined;
   if (stats) input.stats = stats;
+  const digits: Record<string, unknown> | undefined =
+    draft.digits || draft.digitsOptimizers ? { ...draft.digits } : undefined;
+  if (digits) {
+    if (draft.digitsOptimizers?.length === 0)
+      warn('no digits optimizer in the link could be read; the default ones are used');
+    else if (draft.digitsOptimizers) digits.optimizers = draft.digitsOptimizers.map((entry) => entry.json);
+    input.digits = digits;
+  }
   if (draft.lesson !== undefined) input.lesson = draft.lesson;
   if (draft.tab !== undefined) input.tab = draft.tab;
   // A hand-written regression link that names no loss means mean squared error, not the default cross-entropy.
@@ -316,6 +373,9 @@ export function networkFromDraft(draft: NetworkDraft, warn: Warn): NetworkSceneJ
     } else if (head === 'stats' && stats && typeof sub === 'string' && sub in stats) {
       warn(`network ${where}: ${issue.message}; the default is used`);
       delete stats[sub];
+    } else if (head === 'digits' && digits && typeof sub === 'string' && sub in digits) {
+      warn(`network ${where}: ${issue.message}; the default is used`);
+      delete digits[sub];
     } else if (typeof head === 'string' && head in input && head !== 'slice') {
       warn(`network ${where}: ${issue.message}; the default is used`);
       delete input[head];

@@ -32,7 +32,10 @@
  *   added later (absent: no statistics experiment, no network lesson, the training tab):
  * | nstats | network activation statistics  | see ./network.ts (absent: not set)    |
  * | nlesson | network lesson id              | init-collapse (absent: none)          |
- * | ntab   | network view tab               | stats (absent: train)                 |
+ * | ntab   | network view tab               | stats or digits (absent: train)       |
+ *   added later (absent: no digits experiment set):
+ * | ndigits | network digits experiment      | see ./network.ts                      |
+ * | ndopt  | network digits optimizers      | SGD:lr=0.1;Adam:lr=0.001              |
  */
 import { LIMITS } from '../limits';
 import type { NetworkSceneJson } from '../network';
@@ -44,12 +47,16 @@ import {
   decodeNetworkOptimizers,
   decodeNetworkSlice,
   decodeNetworkStats,
+  decodeNetworkDigits,
+  decodeNetworkDigitsOptimizers,
   decodeNetworkTab,
   encodeNetworkFields,
   encodeNetworkLesson,
   encodeNetworkOptimizers,
   encodeNetworkSlice,
   encodeNetworkStats,
+  encodeNetworkDigits,
+  encodeNetworkDigitsOptimizers,
 } from './network';
 import { fitToRange, formatNumber, parseNumber, type Range } from './numbers';
 import { decodeOptimizerList, encodeOptimizerList, type OptimizerListEntry } from './optimizerList';
@@ -352,6 +359,22 @@ export const FIELDS_V1: readonly Field[] = [
     decode: (value, draft, warn) => {
       const lesson = decodeNetworkLesson(value, warn);
       if (lesson !== undefined) draft.network = { ...draft.network, lesson };
+    },
+  },
+  {
+    key: 'ndigits',
+    name: 'network digits',
+    encode: (c) => (c.network ? encodeNetworkDigits(c.network) : undefined),
+    decode: (value, draft, warn) => {
+      draft.network = { ...draft.network, digits: decodeNetworkDigits(value, warn) };
+    },
+  },
+  {
+    key: 'ndopt',
+    name: 'network digits optimizers',
+    encode: (c) => (c.network ? encodeNetworkDigitsOptimizers(c.network) : undefined),
+    decode: (value, draft, warn) => {
+      draft.network = { ...draft.network, digitsOptimizers: decodeNetworkDigitsOptimizers(value, warn) };
     },
   },
   {
