@@ -220,7 +220,10 @@ export const digitsSchema = z.strictObject({
     .default(DIGITS_DEFAULTS.optimizers.map((o) => ({ ...o }))),
 });
 export type DigitsConfig = z.output<typeof digitsSchema>;
-export type DigitsConfigInput = z.input<typeof digitsSchema>;
+/** What a permalink or saved file holds for the digits (every field optional). */
+export type DigitsConfigInput = Omit<z.input<typeof digitsSchema>, 'optimizers'> & {
+  optimizers?: readonly NetworkOptimizerInput[];
+};
 
 export const networkSceneSchema = z
   .strictObject({
@@ -277,8 +280,9 @@ export interface NetworkOptimizerInput {
 }
 
 /** What a permalink or saved file holds (every field optional). */
-export type NetworkSceneInput = Omit<z.input<typeof networkSceneSchema>, 'optimizers'> & {
+export type NetworkSceneInput = Omit<z.input<typeof networkSceneSchema>, 'optimizers' | 'digits'> & {
   optimizers?: readonly NetworkOptimizerInput[];
+  digits?: DigitsConfigInput;
 };
 /** The validated JSON form, every default filled in. */
 export type NetworkSceneJson = z.output<typeof networkSceneSchema>;

@@ -83,7 +83,7 @@ export async function trainDigits(
   const initial = initialParameters(arch, config.init, config.seed);
   const schedule = batchSchedule(train.size, config.batchSize, config.seed);
   const optimizers = config.optimizers.map((o) => resolveOptimizer(o));
-  const evalEvery = options.evalEvery ?? Math.max(1, Math.floor(config.steps / 60));
+  const evalEvery = options.evalEvery ?? Math.max(1, Math.floor(config.steps / 30));
   const sliceMs = options.sliceMs ?? 30;
   const curves: DigitsCurve[] = optimizers.map((o) => ({
     label: o.label,

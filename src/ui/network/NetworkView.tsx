@@ -4,6 +4,7 @@
  * only when the user trains (see useNetworkLab).
  */
 import { useMemo, useState } from 'react';
+import type { NetworkTab } from '../../core/network';
 import type { Vec2 } from '../../core/types';
 import {
   accuracy,
@@ -17,6 +18,7 @@ import {
 import { runStyle } from '../theme/palette';
 import { useIsDark } from '../theme/useTheme';
 import { ActivationStatsPanel } from './ActivationStatsPanel';
+import { DigitsPanel } from './DigitsPanel';
 import { DataPanel } from './DataPanel';
 import { NetworkControls } from './NetworkControls';
 import { SliceContours } from './SliceContours';
@@ -110,7 +112,7 @@ export function NetworkView({ initialScene, onSceneChange, onOpenInExplorer }: N
   const dataSource = result ?? null;
 
   const tab = lab.input.tab ?? 'train';
-  const setTab = (next: 'train' | 'stats') => {
+  const setTab = (next: NetworkTab) => {
     const { tab: _old, ...rest } = lab.input;
     lab.setInput(next === 'train' ? rest : { ...rest, tab: next });
   };
@@ -124,8 +126,17 @@ export function NetworkView({ initialScene, onSceneChange, onOpenInExplorer }: N
         <button type="button" role="tab" aria-selected={tab === 'stats'} onClick={() => setTab('stats')}>
           Initialization &amp; activation statistics
         </button>
+        <button type="button" role="tab" aria-selected={tab === 'digits'} onClick={() => setTab('digits')}>
+          Real data: digits
+        </button>
       </div>
-      {tab === 'stats' ? (
+      {tab === 'digits' ? (
+        <DigitsPanel
+          digits={lab.input.digits}
+          dark={dark}
+          onChange={(digits) => lab.setInput({ ...lab.input, digits })}
+        />
+      ) : tab === 'stats' ? (
         <ActivationStatsPanel
           stats={lab.input.stats}
           lesson={lab.input.lesson}

@@ -83,6 +83,7 @@ export function SmallChart({
     <svg
       width={outerWidth}
       height={outerHeight}
+      viewBox={`0 0 ${outerWidth} ${outerHeight}`}
       className="nn-chart"
       data-testid={testId}
       data-scale={logScale ? 'log' : 'linear'}

@@ -53,6 +53,7 @@ function trainingKey(json: object & { slice?: unknown }): string {
   delete rest.stats;
   delete rest.lesson;
   delete rest.tab;
+  delete rest.digits;
   return JSON.stringify(rest);
 }
 
