@@ -113,3 +113,41 @@ test('the digits settings are in the link; a damaged link opens with warnings', 
   await expect(settings(second).getByRole('combobox', { name: /^Optimizer \d/ })).toHaveCount(1);
   await second.close();
 });
+
+test('mini-batch vs full batch: a noisy and a smooth loss, epochs counted, caption true of the run', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openDigits(page);
+  await settings(page).getByLabel('Compare').selectOption('batch');
+  await settings(page).getByLabel('Steps').fill('80');
+  await expect.poll(() => page.url()).toMatch(/ndigits=[^&]*steps:80,[^&]*mode:batch/);
+  await panel(page).getByRole('button', { name: 'Train' }).click();
+  const caption = page.getByTestId('digits-batch-caption');
+  await expect(caption).toBeVisible({ timeout: 150_000 });
+  await expect(caption).toContainText('SGD, 80 updates each. With mini-batches of 32');
+  await expect(caption).toContainText(
+    'With the full batch of 1,437 images it never rose from one step to the next',
+  );
+  await expect(caption).toContainText(
+    'passed over the data 1.8 times (epochs), the full batch 80 times, 44× the gradient work',
+  );
+  const rises = /rose from one step to the next (\d+) times in 79/.exec((await caption.textContent()) ?? '');
+  expect(rises, 'the mini-batch loss rose at least once').not.toBeNull();
+  expect(Number(rises![1])).toBeGreaterThan(10);
+  const comparison = page.getByTestId('digits-batch-comparison');
+  await expect(comparison.getByText('Mini-batches of 32', { exact: true })).toBeVisible();
+  await expect(comparison.getByText('Full batch (1,437 images)', { exact: true })).toBeVisible();
+  // Each chart draws its 80 losses as one line.
+  await expect(page.getByTestId('digits-minibatch-loss')).toHaveAttribute('aria-label', /1 lines/);
+  await expect(page.getByTestId('digits-fullbatch-loss')).toBeVisible();
+  if (shots) {
+    mkdirSync(shots, { recursive: true });
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.screenshot({ path: `${shots}/digits-batch-1024.png`, fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${shots}/digits-batch-390.png`, fullPage: true });
+    await page.getByTestId('theme-toggle').click();
+    await page.screenshot({ path: `${shots}/digits-batch-dark-390.png`, fullPage: true });
+  }
+});

@@ -194,7 +194,12 @@ export const DIGITS_DEFAULTS = {
     { type: 'RMSprop', lr: 0.001 },
     { type: 'Adam', lr: 0.001 },
   ],
+  mode: 'optimizers',
 } as const;
+
+/** What the digits tab trains: the optimizers side by side, or the first one with a mini-batch and the full batch. */
+export const DIGITS_MODES = ['optimizers', 'batch'] as const;
+export type DigitsMode = (typeof DIGITS_MODES)[number];
 
 export const DIGITS_LIMITS = { maxLayers: 3, maxWidth: 128, maxSteps: 2000, maxOptimizers: 8 } as const;
 
@@ -218,6 +223,7 @@ export const digitsSchema = z.strictObject({
     .min(1)
     .max(DIGITS_LIMITS.maxOptimizers)
     .default(DIGITS_DEFAULTS.optimizers.map((o) => ({ ...o }))),
+  mode: z.enum(DIGITS_MODES).default(DIGITS_DEFAULTS.mode),
 });
 export type DigitsConfig = z.output<typeof digitsSchema>;
 /** What a permalink or saved file holds for the digits (every field optional). */

@@ -4,6 +4,7 @@ import { LIMITS } from '../../src/core/limits';
 import {
   ACTIVATIONS,
   DIGITS_LIMITS,
+  DIGITS_MODES,
   DATASET_IDS,
   datasetTask,
   DIRECTIONS,
@@ -231,6 +232,7 @@ export const validNetworkScene: fc.Arbitrary<NetworkSceneJson> = fc
             optimizer.filter((o) => ELEMENTWISE_OPTIMIZERS.includes(o.type)),
             { minLength: 1, maxLength: DIGITS_LIMITS.maxOptimizers },
           ),
+          mode: fc.constantFrom(...DIGITS_MODES),
         },
         { requiredKeys: [] },
       ),

@@ -267,6 +267,13 @@ describe('the digits experiment in links', () => {
     expect(encodeLink(decoded.state)).toBe(link);
   });
 
+  it('mode is written only when it is the batch comparison', () => {
+    const link = networkLink({ digits: { mode: 'batch' } });
+    expect(link).toMatch(/ndigits=[^&]*,seed:1,mode:batch(&|$)/);
+    expect(decodeLink(link).state.network?.digits?.mode).toBe('batch');
+    expect(networkLink({ digits: {} })).not.toContain('mode:');
+  });
+
   it('a link from before the digits opens with none set, and a scene without them writes no digits keys', () => {
     const decoded = decodeLink('view=network&net=dataset:xor&nopt=Adam&ntab=stats');
     expect(decoded.warnings).toEqual([]);

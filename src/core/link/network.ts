@@ -11,6 +11,7 @@
  * | nlesson | the network lesson shown        | init-collapse                                              |
  * | ntab   | the view's tab                  | stats or digits (absent: train)                            |
  * | ndigits | digits experiment (real data)  | layers:32,activation:relu,init:he,steps:300,batchSize:32,seed:1 |
+ *   (then `mode:batch` for mini-batch vs full batch, written only when set)
  * | ndopt  | digits optimizers (optimizerList) | SGD:lr=0.1;Adam:lr=0.001                                 |
  *
  * `nstats`, `nlesson` and `ntab` came later still: a link without them opens with no statistics experiment
@@ -29,6 +30,7 @@ import {
   DATASET_IDS,
   datasetTask,
   DIGITS_LIMITS,
+  DIGITS_MODES,
   digitsSchema,
   DIRECTIONS,
   ELEMENTWISE_OPTIMIZERS,
@@ -141,6 +143,7 @@ export const DIGITS_FIELDS: readonly SubField[] = [
   { name: 'steps', type: number(digitsShape.steps) },
   { name: 'batchSize', type: number(digitsShape.batchSize) },
   { name: 'seed', type: number(digitsShape.seed) },
+  { name: 'mode', type: choice(DIGITS_MODES), omitWhen: 'optimizers' },
 ];
 
 function encodeValue(type: Kind, value: unknown): string {

@@ -17,6 +17,7 @@ import {
 } from '../../core/network';
 import { DIGITS_SOURCE, loadDigits, splitDigits, type DigitsImages, type DigitsSplit } from '../../nn/digits';
 import { trainDigits, type DigitsRun } from '../../nn/digitsTraining';
+import { comparisonCaption, compareBatchSizes, type BatchComparison } from '../../nn/batchComparison';
 import { runStyle } from '../theme/palette';
 import { SmallChart } from './SmallChart';
 
@@ -72,6 +73,55 @@ function extraSettings(o: NetworkOptimizerInput): string {
     .join(', ');
 }
 
+/** Lecture 004's figure: the loss each update saw, with mini-batches and with the full batch. */
+function BatchComparisonView({ comparison, dark }: { comparison: BatchComparison; dark: boolean }) {
+  const { miniBatch, fullBatch } = comparison;
+  const steps = miniBatch.config.steps;
+  const chart = (run: DigitsRun, slot: number, title: string, testId: string) => (
+    <figure className="nn-digits-chart">
+      <figcaption>{title}</figcaption>
+      <SmallChart
+        series={[
+          {
+            id: testId,
+            label: title,
+            slot,
+            x: Float64Array.from(run.curves[0]!.batchLoss, (_, t) => t + 1),
+            y: run.curves[0]!.batchLoss,
+          },
+        ]}
+        xDomain={[1, Math.max(2, steps)]}
+        xLabel="update"
+        yLabel="loss the step saw"
+        title={title}
+        dark={dark}
+        testId={testId}
+        width={340}
+        height={190}
+      />
+    </figure>
+  );
+  return (
+    <section data-testid="digits-batch-comparison">
+      <figure className="nn-lesson">
+        <figcaption>
+          <strong>Mini-batch vs full batch (lecture 004).</strong>{' '}
+          <span data-testid="digits-batch-caption">{comparisonCaption(comparison)}</span>
+        </figcaption>
+      </figure>
+      <div className="nn-stats-charts">
+        {chart(miniBatch, 0, `Mini-batches of ${miniBatch.batchSize}`, 'digits-minibatch-loss')}
+        {chart(
+          fullBatch,
+          1,
+          `Full batch (${fullBatch.trainSize.toLocaleString('en')} images)`,
+          'digits-fullbatch-loss',
+        )}
+      </div>
+    </section>
+  );
+}
+
 /** Ten sample images (the first of each digit), drawn as 8×8 grey cells. */
 function DigitSamples({ images }: { images: DigitsImages }) {
   const firsts = useMemo(() => {
@@ -108,6 +158,7 @@ export function DigitsPanel({ digits, onChange, dark }: Props) {
   const [images, setImages] = useState<DigitsImages | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [run, setRun] = useState<DigitsRun | null>(null);
+  const [comparison, setComparison] = useState<BatchComparison | null>(null);
   const [fraction, setFraction] = useState(0);
   const [phase, setPhase] = useState<'idle' | 'training' | 'done' | 'cancelled'>('idle');
   const abortRef = useRef<AbortController | null>(null);
@@ -144,6 +195,21 @@ export function DigitsPanel({ digits, onChange, dark }: Props) {
     abortRef.current = controller;
     setPhase('training');
     setFraction(0);
+    setRun(null);
+    setComparison(null);
+    if (config.mode === 'batch') {
+      compareBatchSizes(split, config, {
+        signal: controller.signal,
+        onProgress: (_, done) => setFraction(done),
+      }).then(
+        (result) => {
+          setComparison(result);
+          setPhase('done');
+        },
+        () => setPhase('cancelled'),
+      );
+      return;
+    }
     trainDigits(split, config, {
       signal: controller.signal,
       onProgress: (progress, done) => {
@@ -162,7 +228,8 @@ export function DigitsPanel({ digits, onChange, dark }: Props) {
   };
 
   const layers = value('layers');
-  const steps = run?.config.steps ?? config?.steps ?? DIGITS_DEFAULTS.steps;
+  const steps =
+    run?.config.steps ?? comparison?.miniBatch.config.steps ?? config?.steps ?? DIGITS_DEFAULTS.steps;
 
   return (
     <div className="nn-stats" data-testid="digits-panel">
@@ -210,6 +277,15 @@ export function DigitsPanel({ digits, onChange, dark }: Props) {
         </div>
         <div className="nn-group">
           <h3>Training</h3>
+          <Field label="Compare">
+            <select
+              value={value('mode')}
+              onChange={(e) => set({ mode: e.target.value as DigitsConfigInput['mode'] })}
+            >
+              <option value="optimizers">optimizers side by side</option>
+              <option value="batch">mini-batch vs full batch (first optimizer)</option>
+            </select>
+          </Field>
           <Field label="Steps">
             <input
               type="number"
@@ -351,6 +427,7 @@ export function DigitsPanel({ digits, onChange, dark }: Props) {
               </span>
             </div>
           </div>
+          {comparison && <BatchComparisonView comparison={comparison} dark={dark} />}
           {run && (
             <>
               <p className="nn-note" data-testid="digits-batches">
