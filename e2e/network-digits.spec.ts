@@ -145,9 +145,36 @@ test('mini-batch vs full batch: a noisy and a smooth loss, epochs counted, capti
     mkdirSync(shots, { recursive: true });
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.screenshot({ path: `${shots}/digits-batch-1024.png`, fullPage: true });
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.screenshot({ path: `${shots}/digits-batch-390.png`, fullPage: true });
     await page.getByTestId('theme-toggle').click();
+    await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: `${shots}/digits-batch-dark-390.png`, fullPage: true });
+  }
+});
+
+test('the SVM loss with elastic net: the equation in force is shown, trains, and is in the link', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openDigits(page);
+  const equation = page.getByTestId('digits-equation');
+  await expect(equation).toHaveText('L_i = −log(e^{s_y} / Σ_j e^{s_j});  L = (1/N) Σ_i L_i');
+  await settings(page).getByRole('combobox', { name: /^Loss/ }).selectOption('hinge');
+  await settings(page).getByLabel('Regularizer').selectOption('elastic');
+  await settings(page).getByLabel('λ (strength)').fill('0.001');
+  await settings(page).getByLabel('β (W² weight)').fill('0.5');
+  await expect(equation).toHaveText(
+    'L_i = Σ_{j≠y} max(0, s_j − s_y + 1);  L = (1/N) Σ_i L_i + 0.001·Σ (0.5·W² + |W|)',
+  );
+  await expect
+    .poll(() => page.url())
+    .toMatch(/ndigits=[^&]*loss:hinge,regularizer:elastic,lambda:0\.001,beta:0\.5/);
+  await settings(page).getByLabel('Steps').fill('100');
+  await panel(page).getByRole('button', { name: 'Train' }).click();
+  await expect(page.getByTestId('digits-status')).toHaveText('trained 100 steps', { timeout: 150_000 });
+  for (const accuracy of await testAccuracies(page)) expect(accuracy).toBeGreaterThan(50);
+  if (shots) {
+    mkdirSync(shots, { recursive: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${shots}/digits-loss-390.png`, fullPage: true });
   }
 });

@@ -195,11 +195,26 @@ export const DIGITS_DEFAULTS = {
     { type: 'Adam', lr: 0.001 },
   ],
   mode: 'optimizers',
+  loss: 'cross-entropy',
+  regularizer: 'none',
+  lambda: 0.0001,
+  beta: 1,
 } as const;
 
 /** What the digits tab trains: the optimizers side by side, or the first one with a mini-batch and the full batch. */
 export const DIGITS_MODES = ['optimizers', 'batch'] as const;
 export type DigitsMode = (typeof DIGITS_MODES)[number];
+
+/** Lecture 000's losses on the 10 scores, and its weight penalties R(W) (src/nn/losses.ts). */
+export const DIGITS_LOSSES = ['cross-entropy', 'hinge', 'mse'] as const;
+export type DigitsLoss = (typeof DIGITS_LOSSES)[number];
+export const DIGITS_LOSS_LABELS: Readonly<Record<DigitsLoss, string>> = {
+  'cross-entropy': 'softmax cross-entropy',
+  hinge: 'multiclass SVM (hinge)',
+  mse: 'mean squared error',
+};
+export const DIGITS_REGULARIZERS = ['none', 'l2', 'l1', 'elastic'] as const;
+export type DigitsRegularizer = (typeof DIGITS_REGULARIZERS)[number];
 
 export const DIGITS_LIMITS = { maxLayers: 3, maxWidth: 128, maxSteps: 2000, maxOptimizers: 8 } as const;
 
@@ -224,6 +239,12 @@ export const digitsSchema = z.strictObject({
     .max(DIGITS_LIMITS.maxOptimizers)
     .default(DIGITS_DEFAULTS.optimizers.map((o) => ({ ...o }))),
   mode: z.enum(DIGITS_MODES).default(DIGITS_DEFAULTS.mode),
+  loss: z.enum(DIGITS_LOSSES).default(DIGITS_DEFAULTS.loss),
+  /** λ·R(W) on the weight matrices (biases are not penalized). */
+  regularizer: z.enum(DIGITS_REGULARIZERS).default(DIGITS_DEFAULTS.regularizer),
+  lambda: z.number().min(0).max(10).default(DIGITS_DEFAULTS.lambda),
+  /** Elastic net's weight of W² against |W|. */
+  beta: z.number().min(0).max(100).default(DIGITS_DEFAULTS.beta),
 });
 export type DigitsConfig = z.output<typeof digitsSchema>;
 /** What a permalink or saved file holds for the digits (every field optional). */

@@ -16,6 +16,7 @@ import {
   type Architecture,
   type MlpEvaluator,
 } from './mlp';
+import { penaltyWeights } from './losses';
 import { parameterStepper } from './stepper';
 
 export interface DigitsCurve {
@@ -74,8 +75,9 @@ export async function trainDigits(
   options: DigitsTrainOptions = {},
 ): Promise<DigitsRun> {
   const { train, test } = split;
+  const penalty = penaltyWeights(config.regularizer, config.lambda, config.beta);
   const arch = architecture(
-    { layers: config.layers, activation: config.activation, loss: 'cross-entropy', l2: 0 },
+    { layers: config.layers, activation: config.activation, loss: config.loss, ...penalty },
     train,
   );
   const trainEval = createEvaluator(arch, train);

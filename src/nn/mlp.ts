@@ -6,6 +6,7 @@
  */
 import type { Activation, Init, LossKind } from './config';
 import type { Dataset, Task } from './datasets';
+import { multiclassHinge } from './losses';
 import { NN_CHANNEL, randomStream } from './random';
 
 export interface LayerLayout {
@@ -23,15 +24,19 @@ export interface Architecture {
   readonly paramCount: number;
   readonly activation: Activation;
   readonly task: Task;
-  readonly loss: LossKind;
+  /** 'hinge' (multiclass SVM) is offered on the digits only (the float64 path). */
+  readonly loss: LossKind | 'hinge';
   readonly l2: number;
+  /** L1 penalty l1·Σ|W| on the weight matrices (digits only; 0 elsewhere). */
+  readonly l1: number;
 }
 
 export interface ArchitectureInput {
   readonly layers: readonly number[];
   readonly activation: Activation;
-  readonly loss: LossKind;
+  readonly loss: LossKind | 'hinge';
   readonly l2: number;
+  readonly l1?: number;
 }
 
 export function architecture(
@@ -55,6 +60,7 @@ export function architecture(
     task: data.task,
     loss: input.loss,
     l2: input.l2,
+    l1: input.l1 ?? 0,
   };
 }
 
@@ -137,6 +143,12 @@ export function createEvaluator(arch: Architecture, data: Pick<Dataset, 'x' | 'y
       }
       return sum / outputDim;
     }
+    if (arch.loss === 'hinge') {
+      let label = 0;
+      for (let k = 1; k < outputDim; k++)
+        if (data.y[row * outputDim + k]! > data.y[row * outputDim + label]!) label = k;
+      return multiclassHinge(z, label, dz);
+    }
     if (outputDim === 1) {
       // Binary cross-entropy with logits, stable form: max(z,0) − z·y + log(1 + e^−|z|).
       const logit = z[0]!;
@@ -197,7 +209,17 @@ export function createEvaluator(arch: Architecture, data: Pick<Dataset, 'x' | 'y
         }
       }
     }
-    return total * scale + 0.5 * arch.l2 * penalty;
+    let absolute = 0;
+    if (arch.l1 > 0) {
+      for (const { fanIn, fanOut, weightOffset } of arch.layers) {
+        for (let k = weightOffset; k < weightOffset + fanIn * fanOut; k++) {
+          const w = theta[k]!;
+          absolute += Math.abs(w);
+          if (gradient) gradient[k]! += arch.l1 * Math.sign(w);
+        }
+      }
+    }
+    return total * scale + 0.5 * arch.l2 * penalty + arch.l1 * absolute;
   }
 
   function predict(theta: ArrayLike<number>, inputs: ArrayLike<number>, count: number): Float64Array {

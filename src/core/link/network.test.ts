@@ -274,6 +274,19 @@ describe('the digits experiment in links', () => {
     expect(networkLink({ digits: {} })).not.toContain('mode:');
   });
 
+  it('loss and regularizer are written only when not the defaults', () => {
+    const link = networkLink({ digits: { loss: 'hinge', regularizer: 'elastic', lambda: 0.003, beta: 0.5 } });
+    expect(link).toMatch(/ndigits=[^&]*,seed:1,loss:hinge,regularizer:elastic,lambda:0\.003,beta:0\.5(&|$)/);
+    const digits = decodeLink(link).state.network?.digits;
+    expect([digits?.loss, digits?.regularizer, digits?.lambda, digits?.beta]).toEqual([
+      'hinge',
+      'elastic',
+      0.003,
+      0.5,
+    ]);
+    expect(networkLink({ digits: { regularizer: 'l2' } })).toMatch(/seed:1,regularizer:l2(&|$)/);
+  });
+
   it('a link from before the digits opens with none set, and a scene without them writes no digits keys', () => {
     const decoded = decodeLink('view=network&net=dataset:xor&nopt=Adam&ntab=stats');
     expect(decoded.warnings).toEqual([]);

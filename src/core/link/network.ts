@@ -11,7 +11,8 @@
  * | nlesson | the network lesson shown        | init-collapse                                              |
  * | ntab   | the view's tab                  | stats or digits (absent: train)                            |
  * | ndigits | digits experiment (real data)  | layers:32,activation:relu,init:he,steps:300,batchSize:32,seed:1 |
- *   (then `mode:batch` for mini-batch vs full batch, written only when set)
+ *   (then `mode:batch`, `loss:hinge|mse`, `regularizer:l2|l1|elastic`, `lambda:…`, `beta:…`, each written
+ *   only when not its default)
  * | ndopt  | digits optimizers (optimizerList) | SGD:lr=0.1;Adam:lr=0.001                                 |
  *
  * `nstats`, `nlesson` and `ntab` came later still: a link without them opens with no statistics experiment
@@ -30,7 +31,9 @@ import {
   DATASET_IDS,
   datasetTask,
   DIGITS_LIMITS,
+  DIGITS_LOSSES,
   DIGITS_MODES,
+  DIGITS_REGULARIZERS,
   digitsSchema,
   DIRECTIONS,
   ELEMENTWISE_OPTIMIZERS,
@@ -144,6 +147,10 @@ export const DIGITS_FIELDS: readonly SubField[] = [
   { name: 'batchSize', type: number(digitsShape.batchSize) },
   { name: 'seed', type: number(digitsShape.seed) },
   { name: 'mode', type: choice(DIGITS_MODES), omitWhen: 'optimizers' },
+  { name: 'loss', type: choice(DIGITS_LOSSES), omitWhen: 'cross-entropy' },
+  { name: 'regularizer', type: choice(DIGITS_REGULARIZERS), omitWhen: 'none' },
+  { name: 'lambda', type: number(digitsShape.lambda), omitWhen: 0.0001 },
+  { name: 'beta', type: number(digitsShape.beta), omitWhen: 1 },
 ];
 
 function encodeValue(type: Kind, value: unknown): string {

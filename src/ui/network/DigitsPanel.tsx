@@ -8,10 +8,14 @@ import {
   ACTIVATIONS,
   DIGITS_DEFAULTS,
   DIGITS_LIMITS,
+  DIGITS_LOSS_LABELS,
+  DIGITS_LOSSES,
+  DIGITS_REGULARIZERS,
   digitsSchema,
   ELEMENTWISE_OPTIMIZERS,
   INIT_LABELS,
   INITS,
+  type DigitsConfig,
   type DigitsConfigInput,
   type NetworkOptimizerInput,
 } from '../../core/network';
@@ -45,6 +49,24 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
       {children}
     </label>
   );
+}
+
+const REGULARIZER_LABELS = { none: 'none', l2: 'L2', l1: 'L1', elastic: 'elastic net (L1 + L2)' } as const;
+
+/** Lecture 000's full loss with the settings in force, as text. */
+function lossEquation(config: Pick<DigitsConfig, 'loss' | 'regularizer' | 'lambda' | 'beta'>): string {
+  const perExample = {
+    'cross-entropy': 'L_i = −log(e^{s_y} / Σ_j e^{s_j})',
+    hinge: 'L_i = Σ_{j≠y} max(0, s_j − s_y + 1)',
+    mse: 'L_i = (1/10) Σ_j (s_j − [j = y])²',
+  }[config.loss];
+  const penalty = {
+    none: '',
+    l2: ` + ${config.lambda}·Σ W²`,
+    l1: ` + ${config.lambda}·Σ |W|`,
+    elastic: ` + ${config.lambda}·Σ (${config.beta}·W² + |W|)`,
+  }[config.regularizer];
+  return `${perExample};  L = (1/N) Σ_i L_i${penalty}`;
 }
 
 /** The line each optimizer is drawn with, as the charts' legend. */
@@ -248,7 +270,7 @@ export function DigitsPanel({ digits, onChange, dark }: Props) {
             />
           </Field>
           <p className="nn-note" id="digits-layers-hint">
-            64 inputs → {layers.length ? layers.join(' → ') : '(linear)'} → 10 scores, softmax cross-entropy.
+            64 inputs → {layers.length ? layers.join(' → ') : '(linear)'} → 10 scores s.
           </p>
           <Field label="Nonlinearity">
             <select
@@ -274,6 +296,60 @@ export function DigitsPanel({ digits, onChange, dark }: Props) {
               ))}
             </select>
           </Field>
+        </div>
+        <div className="nn-group">
+          <h3>Loss</h3>
+          <Field label="Loss">
+            <select
+              value={value('loss')}
+              onChange={(e) => set({ loss: e.target.value as DigitsConfigInput['loss'] })}
+            >
+              {DIGITS_LOSSES.map((l) => (
+                <option key={l} value={l}>
+                  {DIGITS_LOSS_LABELS[l]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Regularizer">
+            <select
+              value={value('regularizer')}
+              onChange={(e) => set({ regularizer: e.target.value as DigitsConfigInput['regularizer'] })}
+            >
+              {DIGITS_REGULARIZERS.map((r) => (
+                <option key={r} value={r}>
+                  {REGULARIZER_LABELS[r]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {value('regularizer') !== 'none' && (
+            <Field label="λ (strength)">
+              <input
+                type="number"
+                min={0}
+                step="any"
+                value={value('lambda')}
+                onChange={(e) => set({ lambda: num(e.target.value) })}
+              />
+            </Field>
+          )}
+          {value('regularizer') === 'elastic' && (
+            <Field label="β (W² weight)">
+              <input
+                type="number"
+                min={0}
+                step="any"
+                value={value('beta')}
+                onChange={(e) => set({ beta: num(e.target.value) })}
+              />
+            </Field>
+          )}
+          {config && (
+            <p className="nn-note nn-digits-equation" data-testid="digits-equation">
+              {lossEquation(config)}
+            </p>
+          )}
         </div>
         <div className="nn-group">
           <h3>Training</h3>
