@@ -4,8 +4,8 @@
  * responds to:
  *   gradient methods (SGD, momentum, Nesterov): the curvature near the start — lr = 0.5 / λmax, well
  *     inside the 2 / λmax stability bound — capped so the first step is at most 15 % of the view's diagonal;
- *   adaptive methods (AdaGrad, RMSProp, Adam and kin), whose steps are ≈ lr per coordinate whatever the
- *     slope: a fraction of the view's diagonal;
+ *   adaptive methods (AdaGrad, RMSProp, Adam and kin, Lion), whose steps are ≈ lr per coordinate whatever
+ *     the slope: the fraction of the view's diagonal their spec gives (lrViewFraction; ravine: Adam 0.1);
  *   scale-free methods (Newton, L-BFGS, Adadelta, random search): their own defaults.
  * Rounded to two significant digits (what a person would type) and kept inside the optimizer's lr range.
  */
@@ -13,16 +13,6 @@ import { getOptimizer } from './optimizers';
 import type { Surface, Vec2, ViewBox } from './types';
 
 type Landscape = Pick<Surface, 'gradient' | 'hessian'>;
-
-/** Per-type fraction of the view's diagonal an adaptive method's lr is set to (ravine: Adam 0.1). */
-const ADAPTIVE_FRACTION: Readonly<Record<string, number>> = {
-  Adagrad: 0.1,
-  RMSprop: 0.0125,
-  Adam: 0.025,
-  AdamW: 0.025,
-  NAdam: 0.025,
-  Adamax: 0.025,
-};
 
 function largestCurvature(surface: Landscape, start: Vec2, box: ViewBox): number {
   // The start and a ring around it (2 % of the view): one point can sit where the curvature vanishes.
@@ -65,8 +55,8 @@ export function suggestLearningRate(
     const byStep = slope > 0 && Number.isFinite(slope) ? (0.15 * diagonal) / slope : Infinity;
     lr = Math.min(byCurvature, byStep);
     if (!Number.isFinite(lr)) return null;
-  } else if (ADAPTIVE_FRACTION[type] !== undefined) {
-    lr = ADAPTIVE_FRACTION[type]! * diagonal;
+  } else if (spec.lrViewFraction !== undefined) {
+    lr = spec.lrViewFraction * diagonal;
   } else return null;
   return tidy(Math.max(row.min, Math.min(row.max, lr)));
 }

@@ -9,6 +9,7 @@ import { epsParam, lrParam, num, weightDecayLine, weightDecayParam } from './spe
 
 export const Adagrad = elementwiseSpec({
   type: 'Adagrad',
+  lrViewFraction: 0.1,
   label: 'AdaGrad',
   family: 'adaptive',
   description:

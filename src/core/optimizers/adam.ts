@@ -82,6 +82,7 @@ const adamAccumulators = [
 
 export const Adam = elementwiseSpec({
   type: 'Adam',
+  lrViewFraction: 0.025,
   second: {
     column: 'betas[1]',
     spacing: 'oneMinusLog',
@@ -113,6 +114,7 @@ export const Adam = elementwiseSpec({
 
 export const AdamW = elementwiseSpec({
   type: 'AdamW',
+  lrViewFraction: 0.025,
   second: {
     column: 'betas[1]',
     spacing: 'oneMinusLog',

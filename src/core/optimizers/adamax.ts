@@ -8,6 +8,7 @@ import { betasParam, epsParam, lrParam, weightDecayParam } from './spec';
 
 export const Adamax = elementwiseSpec({
   type: 'Adamax',
+  lrViewFraction: 0.025,
   label: 'Adamax',
   family: 'adaptive',
   description: 'Adam with the running maximum of |g| in place of the root mean square.',

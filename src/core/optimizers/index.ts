@@ -1,13 +1,18 @@
 /** The optimizer registry: engines, controls, links and docs all read this list. */
+import { AdaBelief } from './adabelief';
 import { Adadelta } from './adadelta';
 import { Adagrad } from './adagrad';
 import { Adam, AdamW } from './adam';
 import { Adamax } from './adamax';
+import { ASGD } from './asgd';
 import { LBFGS } from './lbfgs';
+import { Lion } from './lion';
 import { NAdam } from './nadam';
 import { Newton } from './newton';
+import { RAdam } from './radam';
 import { RandomSearch } from './randomSearch';
 import { RMSprop } from './rmsprop';
+import { Rprop } from './rprop';
 import { SGD } from './sgd';
 import type { OptimizerSpec } from './spec';
 
@@ -26,6 +31,11 @@ export const OPTIMIZERS: readonly OptimizerSpec<unknown>[] = [
   erase(NAdam),
   erase(Adamax),
   erase(Adadelta),
+  erase(RAdam),
+  erase(Rprop),
+  erase(ASGD),
+  erase(Lion),
+  erase(AdaBelief),
   erase(Newton),
   erase(LBFGS),
   erase(RandomSearch),

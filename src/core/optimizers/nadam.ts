@@ -8,6 +8,7 @@ import { betasParam, epsParam, lrParam, weightDecayParam } from './spec';
 
 export const NAdam = elementwiseSpec({
   type: 'NAdam',
+  lrViewFraction: 0.025,
   label: 'NAdam',
   family: 'adaptive',
   description: 'Adam whose momentum looks ahead like Nesterov’s, with a slowly warming momentum coefficient.',

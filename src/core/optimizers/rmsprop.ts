@@ -9,6 +9,7 @@ import { bool, epsParam, lrParam, num, weightDecayLine, weightDecayParam } from 
 
 export const RMSprop = elementwiseSpec({
   type: 'RMSprop',
+  lrViewFraction: 0.0125,
   label: 'RMSProp',
   family: 'adaptive',
   description:

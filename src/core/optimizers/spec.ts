@@ -93,6 +93,11 @@ export interface OptimizerSpec<State = unknown> {
   readAccumulators(state: State): readonly Vec2[];
   /** The sweep's second axis and the comparison's second hyperparameter; absent: none is tuned. */
   readonly second?: SecondHyperparameter;
+  /**
+   * For methods whose steps are about lr per coordinate whatever the slope: the fraction of the view's
+   * diagonal a suggested learning rate is (src/core/suggestSettings). Absent: no suggestion from it.
+   */
+  readonly lrViewFraction?: number;
   /** Settings the GPU parity test runs (rates that move visibly yet stay stable on most surfaces). */
   readonly paritySettings: Readonly<Record<string, unknown>>;
   /**

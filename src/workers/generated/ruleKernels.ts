@@ -1240,6 +1240,747 @@ export function runAdadelta(job: KernelJob): void {
   }
 }
 
+/** RAdam: its rule, spliced into the particle loop. */
+export function runRAdam(job: KernelJob): void {
+  const { request, surface, from, to, summary, trajectories } = job;
+  const { rowStride, lrColumn, sampleCount, every, probeStep, bound, schedule, constantRate } = job;
+  const { processed, noise, clip } = job;
+  const { steps, lossTarget, seed, starts, streams, hyperparameters: hpRows } = request;
+  const sampled = every > 0;
+  const probing = probeStep >= 0;
+  // Plain arrays, not typed ones: once the surface call is inlined V8 keeps their values in registers.
+  const gradient: [number, number] = [0, 0];
+  const g: [number, number] = [0, 0];
+
+  const _p0Powers = new StepPowers(steps, (key, t) => 1 - Math.pow(key, t));
+  const _p1Powers = new StepPowers(steps, (key, t) => 1 - Math.pow(key, t));
+  const _p2Powers = new StepPowers(steps, (key, t) => 2 * t * Math.pow(key, t));
+
+  for (let p = from; p < to; p++) {
+    const row = p - from;
+    const h = p * rowStride;
+
+    const baseLr = hpRows[h + lrColumn]!;
+    const _beta1 = hpRows[h + 1]!;
+    const _beta2 = hpRows[h + 2]!;
+    const _decay = hpRows[h + 4]!;
+    const _eps = hpRows[h + 3]!;
+
+    const _k0 = _decay !== 0;
+    const _k1 = 1 - _beta1;
+    const _k2 = 1 - _beta2;
+    const _k3 = 2 / (1 - _beta2) - 1;
+    const _p0Table = _p0Powers.table(_beta1);
+    let _p0Ready = _p0Powers.filled;
+    const _p1Table = _p1Powers.table(_beta2);
+    let _p1Ready = _p1Powers.filled;
+    const _p2Table = _p2Powers.table(_beta2);
+    let _p2Ready = _p2Powers.filled;
+    let _m1 = 0;
+    let _m2 = 0;
+    let _v1 = 0;
+    let _v2 = 0;
+    let w1 = starts[2 * p]!;
+    let w2 = starts[2 * p + 1]!;
+    // The loss and gradient at the current point; each step evaluates its new point once.
+    let loss = surface.valueAndGradientInto(gradient, w1, w2);
+    let g1 = gradient[0];
+    let g2 = gradient[1];
+    let minLoss = loss;
+    let reached = -1;
+    let diverged = -1;
+    let completed = 0;
+    let probeLoss = probeStep === 0 ? loss : Number.NaN;
+    if (!Number.isFinite(loss)) diverged = 0;
+    else if (steps > 0 && !(g1 - g1 + (g2 - g2) === 0)) diverged = 1;
+    else if (loss <= lossTarget) reached = 0;
+    const sampleBase = row * sampleCount * 3;
+    if (sampled) {
+      trajectories[sampleBase] = w1;
+      trajectories[sampleBase + 1] = w2;
+      trajectories[sampleBase + 2] = loss;
+    }
+
+    for (let t = 1; t <= steps && diverged < 0; t++) {
+      // The gradient the optimizer sees.
+      let d1 = g1;
+      let d2 = g2;
+      if (processed) {
+        g[0] = g1;
+        g[1] = g2;
+        if (noise > 0) addGradientNoise(g, noise, seed, streams ? streams[p]! : p, t);
+        clipGradient(g, clip);
+        d1 = g[0];
+        d2 = g[1];
+      }
+      const lr = constantRate ? baseLr : scheduledLearningRate(schedule, baseLr, t - 1);
+      let u1 = 0;
+      let u2 = 0;
+      const ok = true;
+      {
+        if (t > _p0Ready) _p0Ready = _p0Powers.extend(t);
+        const _p0 = _p0Table[t]!;
+        if (t > _p1Ready) _p1Ready = _p1Powers.extend(t);
+        const _p1 = _p1Table[t]!;
+        if (t > _p2Ready) _p2Ready = _p2Powers.extend(t);
+        const _p2 = _p2Table[t]!;
+        let _first_correction = 0;
+        let _second_correction = 0;
+        let _rho_inf = 0;
+        let _rho = 0;
+        let _rectification = 0;
+        let _effective_lr1 = 0;
+        let _effective_lr2 = 0;
+        if (_k0) {
+          d1 = d1 + _decay * w1;
+          d2 = d2 + _decay * w2;
+        }
+        _m1 = _beta1 * _m1 + _k1 * d1;
+        _m2 = _beta1 * _m2 + _k1 * d2;
+        _v1 = _beta2 * _v1 + _k2 * d1 * d1;
+        _v2 = _beta2 * _v2 + _k2 * d2 * d2;
+        _first_correction = _p0;
+        _second_correction = _p1;
+        _rho_inf = _k3;
+        _rho = _rho_inf - _p2 / _second_correction;
+        _rectification = 1;
+        if (_rho > 5) {
+          _rectification = Math.sqrt(
+            ((_rho - 4) * (_rho - 2) * _rho_inf) / ((_rho_inf - 4) * (_rho_inf - 2) * _rho),
+          );
+        }
+        _effective_lr1 =
+          _rho > 5 ? (lr * _rectification * Math.sqrt(_second_correction)) / (Math.sqrt(_v1) + _eps) : lr;
+        _effective_lr2 =
+          _rho > 5 ? (lr * _rectification * Math.sqrt(_second_correction)) / (Math.sqrt(_v2) + _eps) : lr;
+        u1 = (-_effective_lr1 * _m1) / _first_correction;
+        u2 = (-_effective_lr2 * _m2) / _first_correction;
+      }
+      const next1 = w1 + u1;
+      const next2 = w2 + u2;
+      const nextLoss = surface.valueAndGradientInto(gradient, next1, next2);
+      const nextG1 = gradient[0];
+      const nextG2 = gradient[1];
+      // One test on the usual path: NaN fails every comparison, and x − x is 0 only for finite x, so
+      // this is "the rule went on, the new point is inside the bound, its loss and gradient are finite".
+      const finiteLossAndGradient = nextLoss - nextLoss + (nextG1 - nextG1) + (nextG2 - nextG2) === 0;
+      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && finiteLossAndGradient)) {
+        // Not finite (or the rule failed): the step does not count.
+        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) {
+          diverged = t;
+          break;
+        }
+        // Finite beyond the bound: the step counts, then the run stops. A gradient that is not finite
+        // stops it before the next step uses it (there is none after the last).
+        if (Math.abs(next1) > bound || Math.abs(next2) > bound) diverged = t;
+        else if (t < steps) diverged = t + 1;
+      }
+      w1 = next1;
+      w2 = next2;
+      loss = nextLoss;
+      g1 = nextG1;
+      g2 = nextG2;
+      completed = t;
+      if (loss < minLoss) minLoss = loss;
+      if (reached < 0 && loss <= lossTarget) reached = t;
+      if (probing && t === probeStep) probeLoss = loss;
+      if (sampled && t % every === 0) {
+        const o = sampleBase + (t / every) * 3;
+        trajectories[o] = w1;
+        trajectories[o + 1] = w2;
+        trajectories[o + 2] = loss;
+      }
+    }
+
+    if (sampled) {
+      // A run that stopped early holds its last point.
+      for (let i = Math.floor(completed / every) + 1; i < sampleCount; i++) {
+        const o = sampleBase + i * 3;
+        trajectories[o] = w1;
+        trajectories[o + 1] = w2;
+        trajectories[o + 2] = loss;
+      }
+    }
+    const o = row * SUMMARY_STRIDE;
+    summary[o] = w1;
+    summary[o + 1] = w2;
+    summary[o + 2] = loss;
+    summary[o + 3] = minLoss;
+    summary[o + 4] = reached;
+    summary[o + 5] = diverged;
+    summary[o + 6] = completed;
+    summary[o + 7] = completed >= probeStep && probeStep >= 0 ? probeLoss : Number.NaN;
+  }
+}
+
+/** Rprop: its rule, spliced into the particle loop. */
+export function runRprop(job: KernelJob): void {
+  const { request, surface, from, to, summary, trajectories } = job;
+  const { rowStride, lrColumn, sampleCount, every, probeStep, bound, schedule, constantRate } = job;
+  const { processed, noise, clip } = job;
+  const { steps, lossTarget, seed, starts, streams, hyperparameters: hpRows } = request;
+  const sampled = every > 0;
+  const probing = probeStep >= 0;
+  // Plain arrays, not typed ones: once the surface call is inlined V8 keeps their values in registers.
+  const gradient: [number, number] = [0, 0];
+  const g: [number, number] = [0, 0];
+
+  for (let p = from; p < to; p++) {
+    const row = p - from;
+    const h = p * rowStride;
+
+    const baseLr = hpRows[h + lrColumn]!;
+    const _eta_minus = hpRows[h + 1]!;
+    const _eta_plus = hpRows[h + 2]!;
+    const _step_min = hpRows[h + 3]!;
+    const _step_max = hpRows[h + 4]!;
+
+    let _step_size1 = 0;
+    let _step_size2 = 0;
+    let _prev1 = 0;
+    let _prev2 = 0;
+    let w1 = starts[2 * p]!;
+    let w2 = starts[2 * p + 1]!;
+    // The loss and gradient at the current point; each step evaluates its new point once.
+    let loss = surface.valueAndGradientInto(gradient, w1, w2);
+    let g1 = gradient[0];
+    let g2 = gradient[1];
+    let minLoss = loss;
+    let reached = -1;
+    let diverged = -1;
+    let completed = 0;
+    let probeLoss = probeStep === 0 ? loss : Number.NaN;
+    if (!Number.isFinite(loss)) diverged = 0;
+    else if (steps > 0 && !(g1 - g1 + (g2 - g2) === 0)) diverged = 1;
+    else if (loss <= lossTarget) reached = 0;
+    const sampleBase = row * sampleCount * 3;
+    if (sampled) {
+      trajectories[sampleBase] = w1;
+      trajectories[sampleBase + 1] = w2;
+      trajectories[sampleBase + 2] = loss;
+    }
+
+    for (let t = 1; t <= steps && diverged < 0; t++) {
+      // The gradient the optimizer sees.
+      let d1 = g1;
+      let d2 = g2;
+      if (processed) {
+        g[0] = g1;
+        g[1] = g2;
+        if (noise > 0) addGradientNoise(g, noise, seed, streams ? streams[p]! : p, t);
+        clipGradient(g, clip);
+        d1 = g[0];
+        d2 = g[1];
+      }
+      const lr = constantRate ? baseLr : scheduledLearningRate(schedule, baseLr, t - 1);
+      let u1 = 0;
+      let u2 = 0;
+      const ok = true;
+      {
+        let _agreement1 = 0;
+        let _agreement2 = 0;
+        let _grows1 = 0;
+        let _grows2 = 0;
+        let _flipped1 = 0;
+        let _flipped2 = 0;
+        let _factor1 = 0;
+        let _factor2 = 0;
+        let _effective_lr1 = 0;
+        let _effective_lr2 = 0;
+        _step_size1 = t === 1 ? lr : _step_size1;
+        _step_size2 = t === 1 ? lr : _step_size2;
+        _agreement1 = Math.sign(d1 * _prev1);
+        _agreement2 = Math.sign(d2 * _prev2);
+        _grows1 = Math.max(_agreement1, 0);
+        _grows2 = Math.max(_agreement2, 0);
+        _flipped1 = Math.max(-_agreement1, 0);
+        _flipped2 = Math.max(-_agreement2, 0);
+        _factor1 = _grows1 * _eta_plus + _flipped1 * _eta_minus + (1 - _grows1 - _flipped1);
+        _factor2 = _grows2 * _eta_plus + _flipped2 * _eta_minus + (1 - _grows2 - _flipped2);
+        _step_size1 = Math.min(Math.max(_step_size1 * _factor1, _step_min), _step_max);
+        _step_size2 = Math.min(Math.max(_step_size2 * _factor2, _step_min), _step_max);
+        d1 = d1 * (1 - _flipped1);
+        d2 = d2 * (1 - _flipped2);
+        _prev1 = d1;
+        _prev2 = d2;
+        u1 = -Math.sign(d1) * _step_size1;
+        u2 = -Math.sign(d2) * _step_size2;
+        _effective_lr1 = _step_size1;
+        _effective_lr2 = _step_size2;
+      }
+      const next1 = w1 + u1;
+      const next2 = w2 + u2;
+      const nextLoss = surface.valueAndGradientInto(gradient, next1, next2);
+      const nextG1 = gradient[0];
+      const nextG2 = gradient[1];
+      // One test on the usual path: NaN fails every comparison, and x − x is 0 only for finite x, so
+      // this is "the rule went on, the new point is inside the bound, its loss and gradient are finite".
+      const finiteLossAndGradient = nextLoss - nextLoss + (nextG1 - nextG1) + (nextG2 - nextG2) === 0;
+      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && finiteLossAndGradient)) {
+        // Not finite (or the rule failed): the step does not count.
+        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) {
+          diverged = t;
+          break;
+        }
+        // Finite beyond the bound: the step counts, then the run stops. A gradient that is not finite
+        // stops it before the next step uses it (there is none after the last).
+        if (Math.abs(next1) > bound || Math.abs(next2) > bound) diverged = t;
+        else if (t < steps) diverged = t + 1;
+      }
+      w1 = next1;
+      w2 = next2;
+      loss = nextLoss;
+      g1 = nextG1;
+      g2 = nextG2;
+      completed = t;
+      if (loss < minLoss) minLoss = loss;
+      if (reached < 0 && loss <= lossTarget) reached = t;
+      if (probing && t === probeStep) probeLoss = loss;
+      if (sampled && t % every === 0) {
+        const o = sampleBase + (t / every) * 3;
+        trajectories[o] = w1;
+        trajectories[o + 1] = w2;
+        trajectories[o + 2] = loss;
+      }
+    }
+
+    if (sampled) {
+      // A run that stopped early holds its last point.
+      for (let i = Math.floor(completed / every) + 1; i < sampleCount; i++) {
+        const o = sampleBase + i * 3;
+        trajectories[o] = w1;
+        trajectories[o + 1] = w2;
+        trajectories[o + 2] = loss;
+      }
+    }
+    const o = row * SUMMARY_STRIDE;
+    summary[o] = w1;
+    summary[o + 1] = w2;
+    summary[o + 2] = loss;
+    summary[o + 3] = minLoss;
+    summary[o + 4] = reached;
+    summary[o + 5] = diverged;
+    summary[o + 6] = completed;
+    summary[o + 7] = completed >= probeStep && probeStep >= 0 ? probeLoss : Number.NaN;
+  }
+}
+
+/** ASGD: its rule, spliced into the particle loop. */
+export function runASGD(job: KernelJob): void {
+  const { request, surface, from, to, summary, trajectories } = job;
+  const { rowStride, lrColumn, sampleCount, every, probeStep, bound, schedule, constantRate } = job;
+  const { processed, noise, clip } = job;
+  const { steps, lossTarget, seed, starts, streams, hyperparameters: hpRows } = request;
+  const sampled = every > 0;
+  const probing = probeStep >= 0;
+  // Plain arrays, not typed ones: once the surface call is inlined V8 keeps their values in registers.
+  const gradient: [number, number] = [0, 0];
+  const g: [number, number] = [0, 0];
+
+  for (let p = from; p < to; p++) {
+    const row = p - from;
+    const h = p * rowStride;
+
+    const baseLr = hpRows[h + lrColumn]!;
+    const _decay = hpRows[h + 4]!;
+    const _lambd = hpRows[h + 1]!;
+    const _alpha = hpRows[h + 2]!;
+    const _t0 = hpRows[h + 3]!;
+
+    const _k0 = _decay !== 0;
+    let _average1 = 0;
+    let _average2 = 0;
+    let _eta = 0;
+    let _mu = 1;
+    let w1 = starts[2 * p]!;
+    let w2 = starts[2 * p + 1]!;
+    // The loss and gradient at the current point; each step evaluates its new point once.
+    let loss = surface.valueAndGradientInto(gradient, w1, w2);
+    let g1 = gradient[0];
+    let g2 = gradient[1];
+    let minLoss = loss;
+    let reached = -1;
+    let diverged = -1;
+    let completed = 0;
+    let probeLoss = probeStep === 0 ? loss : Number.NaN;
+    if (!Number.isFinite(loss)) diverged = 0;
+    else if (steps > 0 && !(g1 - g1 + (g2 - g2) === 0)) diverged = 1;
+    else if (loss <= lossTarget) reached = 0;
+    const sampleBase = row * sampleCount * 3;
+    if (sampled) {
+      trajectories[sampleBase] = w1;
+      trajectories[sampleBase + 1] = w2;
+      trajectories[sampleBase + 2] = loss;
+    }
+
+    for (let t = 1; t <= steps && diverged < 0; t++) {
+      // The gradient the optimizer sees.
+      let d1 = g1;
+      let d2 = g2;
+      if (processed) {
+        g[0] = g1;
+        g[1] = g2;
+        if (noise > 0) addGradientNoise(g, noise, seed, streams ? streams[p]! : p, t);
+        clipGradient(g, clip);
+        d1 = g[0];
+        d2 = g[1];
+      }
+      const lr = constantRate ? baseLr : scheduledLearningRate(schedule, baseLr, t - 1);
+      let u1 = 0;
+      let u2 = 0;
+      const ok = true;
+      {
+        let _effective_lr = 0;
+        if (_k0) {
+          d1 = d1 + _decay * w1;
+          d2 = d2 + _decay * w2;
+        }
+        _eta = t === 1 ? lr : _eta;
+        u1 = -_eta * (_lambd * w1 + d1);
+        u2 = -_eta * (_lambd * w2 + d2);
+        _effective_lr = _eta;
+        _average1 = _mu !== 1 ? _average1 + (w1 + u1 - _average1) * _mu : w1 + u1;
+        _average2 = _mu !== 1 ? _average2 + (w2 + u2 - _average2) * _mu : w2 + u2;
+        _eta = lr / Math.pow(1 + _lambd * lr * t, _alpha);
+        _mu = 1 / Math.max(1, t - _t0);
+      }
+      const next1 = w1 + u1;
+      const next2 = w2 + u2;
+      const nextLoss = surface.valueAndGradientInto(gradient, next1, next2);
+      const nextG1 = gradient[0];
+      const nextG2 = gradient[1];
+      // One test on the usual path: NaN fails every comparison, and x − x is 0 only for finite x, so
+      // this is "the rule went on, the new point is inside the bound, its loss and gradient are finite".
+      const finiteLossAndGradient = nextLoss - nextLoss + (nextG1 - nextG1) + (nextG2 - nextG2) === 0;
+      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && finiteLossAndGradient)) {
+        // Not finite (or the rule failed): the step does not count.
+        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) {
+          diverged = t;
+          break;
+        }
+        // Finite beyond the bound: the step counts, then the run stops. A gradient that is not finite
+        // stops it before the next step uses it (there is none after the last).
+        if (Math.abs(next1) > bound || Math.abs(next2) > bound) diverged = t;
+        else if (t < steps) diverged = t + 1;
+      }
+      w1 = next1;
+      w2 = next2;
+      loss = nextLoss;
+      g1 = nextG1;
+      g2 = nextG2;
+      completed = t;
+      if (loss < minLoss) minLoss = loss;
+      if (reached < 0 && loss <= lossTarget) reached = t;
+      if (probing && t === probeStep) probeLoss = loss;
+      if (sampled && t % every === 0) {
+        const o = sampleBase + (t / every) * 3;
+        trajectories[o] = w1;
+        trajectories[o + 1] = w2;
+        trajectories[o + 2] = loss;
+      }
+    }
+
+    if (sampled) {
+      // A run that stopped early holds its last point.
+      for (let i = Math.floor(completed / every) + 1; i < sampleCount; i++) {
+        const o = sampleBase + i * 3;
+        trajectories[o] = w1;
+        trajectories[o + 1] = w2;
+        trajectories[o + 2] = loss;
+      }
+    }
+    const o = row * SUMMARY_STRIDE;
+    summary[o] = w1;
+    summary[o + 1] = w2;
+    summary[o + 2] = loss;
+    summary[o + 3] = minLoss;
+    summary[o + 4] = reached;
+    summary[o + 5] = diverged;
+    summary[o + 6] = completed;
+    summary[o + 7] = completed >= probeStep && probeStep >= 0 ? probeLoss : Number.NaN;
+  }
+}
+
+/** Lion: its rule, spliced into the particle loop. */
+export function runLion(job: KernelJob): void {
+  const { request, surface, from, to, summary, trajectories } = job;
+  const { rowStride, lrColumn, sampleCount, every, probeStep, bound, schedule, constantRate } = job;
+  const { processed, noise, clip } = job;
+  const { steps, lossTarget, seed, starts, streams, hyperparameters: hpRows } = request;
+  const sampled = every > 0;
+  const probing = probeStep >= 0;
+  // Plain arrays, not typed ones: once the surface call is inlined V8 keeps their values in registers.
+  const gradient: [number, number] = [0, 0];
+  const g: [number, number] = [0, 0];
+
+  for (let p = from; p < to; p++) {
+    const row = p - from;
+    const h = p * rowStride;
+
+    const baseLr = hpRows[h + lrColumn]!;
+    const _beta1 = hpRows[h + 1]!;
+    const _beta2 = hpRows[h + 2]!;
+    const _decay = hpRows[h + 3]!;
+
+    const _k0 = 1 - _beta1;
+    const _k1 = 1 - _beta2;
+    let _m1 = 0;
+    let _m2 = 0;
+    let w1 = starts[2 * p]!;
+    let w2 = starts[2 * p + 1]!;
+    // The loss and gradient at the current point; each step evaluates its new point once.
+    let loss = surface.valueAndGradientInto(gradient, w1, w2);
+    let g1 = gradient[0];
+    let g2 = gradient[1];
+    let minLoss = loss;
+    let reached = -1;
+    let diverged = -1;
+    let completed = 0;
+    let probeLoss = probeStep === 0 ? loss : Number.NaN;
+    if (!Number.isFinite(loss)) diverged = 0;
+    else if (steps > 0 && !(g1 - g1 + (g2 - g2) === 0)) diverged = 1;
+    else if (loss <= lossTarget) reached = 0;
+    const sampleBase = row * sampleCount * 3;
+    if (sampled) {
+      trajectories[sampleBase] = w1;
+      trajectories[sampleBase + 1] = w2;
+      trajectories[sampleBase + 2] = loss;
+    }
+
+    for (let t = 1; t <= steps && diverged < 0; t++) {
+      // The gradient the optimizer sees.
+      let d1 = g1;
+      let d2 = g2;
+      if (processed) {
+        g[0] = g1;
+        g[1] = g2;
+        if (noise > 0) addGradientNoise(g, noise, seed, streams ? streams[p]! : p, t);
+        clipGradient(g, clip);
+        d1 = g[0];
+        d2 = g[1];
+      }
+      const lr = constantRate ? baseLr : scheduledLearningRate(schedule, baseLr, t - 1);
+      let u1 = 0;
+      let u2 = 0;
+      const ok = true;
+      {
+        let _c1 = 0;
+        let _c2 = 0;
+        let _effective_lr = 0;
+        _c1 = _beta1 * _m1 + _k0 * d1;
+        _c2 = _beta1 * _m2 + _k0 * d2;
+        u1 = -lr * (Math.sign(_c1) + _decay * w1);
+        u2 = -lr * (Math.sign(_c2) + _decay * w2);
+        _m1 = _beta2 * _m1 + _k1 * d1;
+        _m2 = _beta2 * _m2 + _k1 * d2;
+        _effective_lr = lr;
+      }
+      const next1 = w1 + u1;
+      const next2 = w2 + u2;
+      const nextLoss = surface.valueAndGradientInto(gradient, next1, next2);
+      const nextG1 = gradient[0];
+      const nextG2 = gradient[1];
+      // One test on the usual path: NaN fails every comparison, and x − x is 0 only for finite x, so
+      // this is "the rule went on, the new point is inside the bound, its loss and gradient are finite".
+      const finiteLossAndGradient = nextLoss - nextLoss + (nextG1 - nextG1) + (nextG2 - nextG2) === 0;
+      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && finiteLossAndGradient)) {
+        // Not finite (or the rule failed): the step does not count.
+        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) {
+          diverged = t;
+          break;
+        }
+        // Finite beyond the bound: the step counts, then the run stops. A gradient that is not finite
+        // stops it before the next step uses it (there is none after the last).
+        if (Math.abs(next1) > bound || Math.abs(next2) > bound) diverged = t;
+        else if (t < steps) diverged = t + 1;
+      }
+      w1 = next1;
+      w2 = next2;
+      loss = nextLoss;
+      g1 = nextG1;
+      g2 = nextG2;
+      completed = t;
+      if (loss < minLoss) minLoss = loss;
+      if (reached < 0 && loss <= lossTarget) reached = t;
+      if (probing && t === probeStep) probeLoss = loss;
+      if (sampled && t % every === 0) {
+        const o = sampleBase + (t / every) * 3;
+        trajectories[o] = w1;
+        trajectories[o + 1] = w2;
+        trajectories[o + 2] = loss;
+      }
+    }
+
+    if (sampled) {
+      // A run that stopped early holds its last point.
+      for (let i = Math.floor(completed / every) + 1; i < sampleCount; i++) {
+        const o = sampleBase + i * 3;
+        trajectories[o] = w1;
+        trajectories[o + 1] = w2;
+        trajectories[o + 2] = loss;
+      }
+    }
+    const o = row * SUMMARY_STRIDE;
+    summary[o] = w1;
+    summary[o + 1] = w2;
+    summary[o + 2] = loss;
+    summary[o + 3] = minLoss;
+    summary[o + 4] = reached;
+    summary[o + 5] = diverged;
+    summary[o + 6] = completed;
+    summary[o + 7] = completed >= probeStep && probeStep >= 0 ? probeLoss : Number.NaN;
+  }
+}
+
+/** AdaBelief: its rule, spliced into the particle loop. */
+export function runAdaBelief(job: KernelJob): void {
+  const { request, surface, from, to, summary, trajectories } = job;
+  const { rowStride, lrColumn, sampleCount, every, probeStep, bound, schedule, constantRate } = job;
+  const { processed, noise, clip } = job;
+  const { steps, lossTarget, seed, starts, streams, hyperparameters: hpRows } = request;
+  const sampled = every > 0;
+  const probing = probeStep >= 0;
+  // Plain arrays, not typed ones: once the surface call is inlined V8 keeps their values in registers.
+  const gradient: [number, number] = [0, 0];
+  const g: [number, number] = [0, 0];
+
+  const _p0Powers = new StepPowers(steps, (key, t) => 1 - Math.pow(key, t));
+  const _p1Powers = new StepPowers(steps, (key, t) => 1 - Math.pow(key, t));
+
+  for (let p = from; p < to; p++) {
+    const row = p - from;
+    const h = p * rowStride;
+
+    const baseLr = hpRows[h + lrColumn]!;
+    const _beta1 = hpRows[h + 1]!;
+    const _beta2 = hpRows[h + 2]!;
+    const _decay = hpRows[h + 4]!;
+    const _eps = hpRows[h + 3]!;
+
+    const _k0 = 1 - _beta1;
+    const _k1 = 1 - _beta2;
+    const _p0Table = _p0Powers.table(_beta1);
+    let _p0Ready = _p0Powers.filled;
+    const _p1Table = _p1Powers.table(_beta2);
+    let _p1Ready = _p1Powers.filled;
+    let _m1 = 0;
+    let _m2 = 0;
+    let _s1 = 0;
+    let _s2 = 0;
+    let w1 = starts[2 * p]!;
+    let w2 = starts[2 * p + 1]!;
+    // The loss and gradient at the current point; each step evaluates its new point once.
+    let loss = surface.valueAndGradientInto(gradient, w1, w2);
+    let g1 = gradient[0];
+    let g2 = gradient[1];
+    let minLoss = loss;
+    let reached = -1;
+    let diverged = -1;
+    let completed = 0;
+    let probeLoss = probeStep === 0 ? loss : Number.NaN;
+    if (!Number.isFinite(loss)) diverged = 0;
+    else if (steps > 0 && !(g1 - g1 + (g2 - g2) === 0)) diverged = 1;
+    else if (loss <= lossTarget) reached = 0;
+    const sampleBase = row * sampleCount * 3;
+    if (sampled) {
+      trajectories[sampleBase] = w1;
+      trajectories[sampleBase + 1] = w2;
+      trajectories[sampleBase + 2] = loss;
+    }
+
+    for (let t = 1; t <= steps && diverged < 0; t++) {
+      // The gradient the optimizer sees.
+      let d1 = g1;
+      let d2 = g2;
+      if (processed) {
+        g[0] = g1;
+        g[1] = g2;
+        if (noise > 0) addGradientNoise(g, noise, seed, streams ? streams[p]! : p, t);
+        clipGradient(g, clip);
+        d1 = g[0];
+        d2 = g[1];
+      }
+      const lr = constantRate ? baseLr : scheduledLearningRate(schedule, baseLr, t - 1);
+      let u1 = 0;
+      let u2 = 0;
+      const ok = true;
+      {
+        if (t > _p0Ready) _p0Ready = _p0Powers.extend(t);
+        const _p0 = _p0Table[t]!;
+        if (t > _p1Ready) _p1Ready = _p1Powers.extend(t);
+        const _p1 = _p1Table[t]!;
+        let _first_correction = 0;
+        let _second_correction = 0;
+        let _effective_lr1 = 0;
+        let _effective_lr2 = 0;
+        _m1 = _beta1 * _m1 + _k0 * d1;
+        _m2 = _beta1 * _m2 + _k0 * d2;
+        _s1 = _beta2 * _s1 + _k1 * (d1 - _m1) * (d1 - _m1) + _eps;
+        _s2 = _beta2 * _s2 + _k1 * (d2 - _m2) * (d2 - _m2) + _eps;
+        _first_correction = _p0;
+        _second_correction = _p1;
+        _effective_lr1 = lr / (Math.sqrt(_s1 / _second_correction) + _eps);
+        _effective_lr2 = lr / (Math.sqrt(_s2 / _second_correction) + _eps);
+        u1 = (-_effective_lr1 * _m1) / _first_correction - lr * _decay * w1;
+        u2 = (-_effective_lr2 * _m2) / _first_correction - lr * _decay * w2;
+      }
+      const next1 = w1 + u1;
+      const next2 = w2 + u2;
+      const nextLoss = surface.valueAndGradientInto(gradient, next1, next2);
+      const nextG1 = gradient[0];
+      const nextG2 = gradient[1];
+      // One test on the usual path: NaN fails every comparison, and x − x is 0 only for finite x, so
+      // this is "the rule went on, the new point is inside the bound, its loss and gradient are finite".
+      const finiteLossAndGradient = nextLoss - nextLoss + (nextG1 - nextG1) + (nextG2 - nextG2) === 0;
+      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && finiteLossAndGradient)) {
+        // Not finite (or the rule failed): the step does not count.
+        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) {
+          diverged = t;
+          break;
+        }
+        // Finite beyond the bound: the step counts, then the run stops. A gradient that is not finite
+        // stops it before the next step uses it (there is none after the last).
+        if (Math.abs(next1) > bound || Math.abs(next2) > bound) diverged = t;
+        else if (t < steps) diverged = t + 1;
+      }
+      w1 = next1;
+      w2 = next2;
+      loss = nextLoss;
+      g1 = nextG1;
+      g2 = nextG2;
+      completed = t;
+      if (loss < minLoss) minLoss = loss;
+      if (reached < 0 && loss <= lossTarget) reached = t;
+      if (probing && t === probeStep) probeLoss = loss;
+      if (sampled && t % every === 0) {
+        const o = sampleBase + (t / every) * 3;
+        trajectories[o] = w1;
+        trajectories[o + 1] = w2;
+        trajectories[o + 2] = loss;
+      }
+    }
+
+    if (sampled) {
+      // A run that stopped early holds its last point.
+      for (let i = Math.floor(completed / every) + 1; i < sampleCount; i++) {
+        const o = sampleBase + i * 3;
+        trajectories[o] = w1;
+        trajectories[o + 1] = w2;
+        trajectories[o + 2] = loss;
+      }
+    }
+    const o = row * SUMMARY_STRIDE;
+    summary[o] = w1;
+    summary[o + 1] = w2;
+    summary[o + 2] = loss;
+    summary[o + 3] = minLoss;
+    summary[o + 4] = reached;
+    summary[o + 5] = diverged;
+    summary[o + 6] = completed;
+    summary[o + 7] = completed >= probeStep && probeStep >= 0 ? probeLoss : Number.NaN;
+  }
+}
+
 /** Newton: its rule, spliced into the particle loop. */
 export function runNewton(job: KernelJob): void {
   const { request, oracle, surface, from, to, summary, trajectories } = job;
@@ -1616,6 +2357,11 @@ export const RULE_KERNELS: Readonly<Record<string, (job: KernelJob) => void>> = 
   NAdam: runNAdam,
   Adamax: runAdamax,
   Adadelta: runAdadelta,
+  RAdam: runRAdam,
+  Rprop: runRprop,
+  ASGD: runASGD,
+  Lion: runLion,
+  AdaBelief: runAdaBelief,
   Newton: runNewton,
   RandomSearch: runRandomSearch,
 };

@@ -187,4 +187,106 @@ export const RULE_STEPS: Readonly<
       env[21] = env[5]! * env[15]!;
     },
   },
+  RAdam: {
+    fingerprint: '3a939ce7',
+    run: (env: Float64Array): void => {
+      if (env[9]! !== 0) {
+        env[0] = env[0]! + env[9]! * env[2]!;
+        env[1] = env[1]! + env[9]! * env[3]!;
+      }
+      env[11] = env[7]! * env[11]! + (1 - env[7]!) * env[0]!;
+      env[12] = env[7]! * env[12]! + (1 - env[7]!) * env[1]!;
+      env[13] = env[8]! * env[13]! + (1 - env[8]!) * env[0]! * env[0]!;
+      env[14] = env[8]! * env[14]! + (1 - env[8]!) * env[1]! * env[1]!;
+      env[15] = 1 - Math.pow(env[7]!, env[4]!);
+      env[16] = 1 - Math.pow(env[8]!, env[4]!);
+      env[17] = 2 / (1 - env[8]!) - 1;
+      env[18] = env[17]! - (2 * env[4]! * Math.pow(env[8]!, env[4]!)) / env[16]!;
+      env[19] = 1;
+      if (env[18]! > 5) {
+        env[19] = Math.sqrt(
+          ((env[18]! - 4) * (env[18]! - 2) * env[17]!) / ((env[17]! - 4) * (env[17]! - 2) * env[18]!),
+        );
+      }
+      env[20] =
+        env[18]! > 5
+          ? (env[5]! * env[19]! * Math.sqrt(env[16]!)) / (Math.sqrt(env[13]!) + env[10]!)
+          : env[5]!;
+      env[21] =
+        env[18]! > 5
+          ? (env[5]! * env[19]! * Math.sqrt(env[16]!)) / (Math.sqrt(env[14]!) + env[10]!)
+          : env[5]!;
+      env[22] = (-env[20]! * env[11]!) / env[15]!;
+      env[23] = (-env[21]! * env[12]!) / env[15]!;
+    },
+  },
+  Rprop: {
+    fingerprint: '2555c671',
+    run: (env: Float64Array): void => {
+      env[11] = env[4]! === 1 ? env[5]! : env[11]!;
+      env[12] = env[4]! === 1 ? env[5]! : env[12]!;
+      env[15] = Math.sign(env[0]! * env[13]!);
+      env[16] = Math.sign(env[1]! * env[14]!);
+      env[17] = Math.max(env[15]!, 0);
+      env[18] = Math.max(env[16]!, 0);
+      env[19] = Math.max(-env[15]!, 0);
+      env[20] = Math.max(-env[16]!, 0);
+      env[21] = env[17]! * env[8]! + env[19]! * env[7]! + (1 - env[17]! - env[19]!);
+      env[22] = env[18]! * env[8]! + env[20]! * env[7]! + (1 - env[18]! - env[20]!);
+      env[11] = Math.min(Math.max(env[11]! * env[21]!, env[9]!), env[10]!);
+      env[12] = Math.min(Math.max(env[12]! * env[22]!, env[9]!), env[10]!);
+      env[0] = env[0]! * (1 - env[19]!);
+      env[1] = env[1]! * (1 - env[20]!);
+      env[13] = env[0]!;
+      env[14] = env[1]!;
+      env[23] = -Math.sign(env[0]!) * env[11]!;
+      env[24] = -Math.sign(env[1]!) * env[12]!;
+      env[25] = env[11]!;
+      env[26] = env[12]!;
+    },
+  },
+  ASGD: {
+    fingerprint: '9d27044d',
+    run: (env: Float64Array): void => {
+      if (env[7]! !== 0) {
+        env[0] = env[0]! + env[7]! * env[2]!;
+        env[1] = env[1]! + env[7]! * env[3]!;
+      }
+      env[13] = env[4]! === 1 ? env[5]! : env[13]!;
+      env[15] = -env[13]! * (env[8]! * env[2]! + env[0]!);
+      env[16] = -env[13]! * (env[8]! * env[3]! + env[1]!);
+      env[17] = env[13]!;
+      env[11] = env[14]! !== 1 ? env[11]! + (env[2]! + env[15]! - env[11]!) * env[14]! : env[2]! + env[15]!;
+      env[12] = env[14]! !== 1 ? env[12]! + (env[3]! + env[16]! - env[12]!) * env[14]! : env[3]! + env[16]!;
+      env[13] = env[5]! / Math.pow(1 + env[8]! * env[5]! * env[4]!, env[9]!);
+      env[14] = 1 / Math.max(1, env[4]! - env[10]!);
+    },
+  },
+  Lion: {
+    fingerprint: '98dceb4a',
+    run: (env: Float64Array): void => {
+      env[12] = env[7]! * env[10]! + (1 - env[7]!) * env[0]!;
+      env[13] = env[7]! * env[11]! + (1 - env[7]!) * env[1]!;
+      env[14] = -env[5]! * (Math.sign(env[12]!) + env[9]! * env[2]!);
+      env[15] = -env[5]! * (Math.sign(env[13]!) + env[9]! * env[3]!);
+      env[10] = env[8]! * env[10]! + (1 - env[8]!) * env[0]!;
+      env[11] = env[8]! * env[11]! + (1 - env[8]!) * env[1]!;
+      env[16] = env[5]!;
+    },
+  },
+  AdaBelief: {
+    fingerprint: '4feb6d4f',
+    run: (env: Float64Array): void => {
+      env[11] = env[7]! * env[11]! + (1 - env[7]!) * env[0]!;
+      env[12] = env[7]! * env[12]! + (1 - env[7]!) * env[1]!;
+      env[13] = env[8]! * env[13]! + (1 - env[8]!) * (env[0]! - env[11]!) * (env[0]! - env[11]!) + env[10]!;
+      env[14] = env[8]! * env[14]! + (1 - env[8]!) * (env[1]! - env[12]!) * (env[1]! - env[12]!) + env[10]!;
+      env[15] = 1 - Math.pow(env[7]!, env[4]!);
+      env[16] = 1 - Math.pow(env[8]!, env[4]!);
+      env[17] = env[5]! / (Math.sqrt(env[13]! / env[16]!) + env[10]!);
+      env[18] = env[5]! / (Math.sqrt(env[14]! / env[16]!) + env[10]!);
+      env[19] = (-env[17]! * env[11]!) / env[15]! - env[5]! * env[9]! * env[2]!;
+      env[20] = (-env[18]! * env[12]!) / env[15]! - env[5]! * env[9]! * env[3]!;
+    },
+  },
 };
