@@ -12,6 +12,7 @@ import { Newton } from './newton';
 import { RAdam } from './radam';
 import { RandomSearch } from './randomSearch';
 import { RMSprop } from './rmsprop';
+import { ScheduleFreeAdamW } from './scheduleFreeAdamW';
 import { Rprop } from './rprop';
 import { SGD } from './sgd';
 import type { OptimizerSpec } from './spec';
@@ -36,6 +37,7 @@ export const OPTIMIZERS: readonly OptimizerSpec<unknown>[] = [
   erase(ASGD),
   erase(Lion),
   erase(AdaBelief),
+  erase(ScheduleFreeAdamW),
   erase(Newton),
   erase(LBFGS),
   erase(RandomSearch),

@@ -1981,6 +1981,165 @@ export function runAdaBelief(job: KernelJob): void {
   }
 }
 
+/** AdamWScheduleFree: its rule, spliced into the particle loop. */
+export function runAdamWScheduleFree(job: KernelJob): void {
+  const { request, surface, from, to, summary, trajectories } = job;
+  const { rowStride, lrColumn, sampleCount, every, probeStep, bound, schedule, constantRate } = job;
+  const { processed, noise, clip } = job;
+  const { steps, lossTarget, seed, starts, streams, hyperparameters: hpRows } = request;
+  const sampled = every > 0;
+  const probing = probeStep >= 0;
+  // Plain arrays, not typed ones: once the surface call is inlined V8 keeps their values in registers.
+  const gradient: [number, number] = [0, 0];
+  const g: [number, number] = [0, 0];
+
+  const _p0Powers = new StepPowers(steps, (key, t) => Math.sqrt(1 - Math.pow(key, t)));
+
+  for (let p = from; p < to; p++) {
+    const row = p - from;
+    const h = p * rowStride;
+
+    const baseLr = hpRows[h + lrColumn]!;
+    const _beta1 = hpRows[h + 1]!;
+    const _beta2 = hpRows[h + 2]!;
+    const _decay = hpRows[h + 4]!;
+    const _warmup = hpRows[h + 5]!;
+    const _eps = hpRows[h + 3]!;
+
+    const _k0 = 1 - _beta1;
+    const _k1 = 1 - _beta2;
+    const _k2 = _warmup > 0;
+    const _p0Table = _p0Powers.table(_beta2);
+    let _p0Ready = _p0Powers.filled;
+    let _z1 = 0;
+    let _z2 = 0;
+    let _y1 = 0;
+    let _y2 = 0;
+    let _v1 = 0;
+    let _v2 = 0;
+    let _weight_sum = 0;
+    let w1 = starts[2 * p]!;
+    let w2 = starts[2 * p + 1]!;
+    // The loss and gradient at the current point; each step evaluates its new point once.
+    let loss = surface.valueAndGradientInto(gradient, w1, w2);
+    let g1 = gradient[0];
+    let g2 = gradient[1];
+    let minLoss = loss;
+    let reached = -1;
+    let diverged = -1;
+    let completed = 0;
+    let probeLoss = probeStep === 0 ? loss : Number.NaN;
+    if (!Number.isFinite(loss)) diverged = 0;
+    else if (steps > 0 && !(g1 - g1 + (g2 - g2) === 0)) diverged = 1;
+    else if (loss <= lossTarget) reached = 0;
+    const sampleBase = row * sampleCount * 3;
+    if (sampled) {
+      trajectories[sampleBase] = w1;
+      trajectories[sampleBase + 1] = w2;
+      trajectories[sampleBase + 2] = loss;
+    }
+
+    for (let t = 1; t <= steps && diverged < 0; t++) {
+      // The gradient the optimizer sees.
+      let d1 = g1;
+      let d2 = g2;
+      if (processed) {
+        g[0] = g1;
+        g[1] = g2;
+        if (noise > 0) addGradientNoise(g, noise, seed, streams ? streams[p]! : p, t);
+        clipGradient(g, clip);
+        d1 = g[0];
+        d2 = g[1];
+      }
+      const lr = constantRate ? baseLr : scheduledLearningRate(schedule, baseLr, t - 1);
+      let u1 = 0;
+      let u2 = 0;
+      const ok = true;
+      {
+        if (t > _p0Ready) _p0Ready = _p0Powers.extend(t);
+        const _p0 = _p0Table[t]!;
+        let _warm = 0;
+        let _gamma = 0;
+        let _effective_lr1 = 0;
+        let _effective_lr2 = 0;
+        let _c = 0;
+        _z1 = t === 1 ? w1 : _z1;
+        _z2 = t === 1 ? w2 : _z2;
+        _y1 = _k0 * _z1 + _beta1 * w1;
+        _y2 = _k0 * _z2 + _beta1 * w2;
+        surface.valueAndGradientInto(gradient, _y1, _y2);
+        d1 = gradient[0];
+        d2 = gradient[1];
+        _v1 = _beta2 * _v1 + _k1 * d1 * d1;
+        _v2 = _beta2 * _v2 + _k1 * d2 * d2;
+        _warm = _k2 ? Math.min(1, t / _warmup) : 1;
+        _gamma = lr * _p0 * _warm;
+        _effective_lr1 = _gamma / (Math.sqrt(_v1) + _eps);
+        _effective_lr2 = _gamma / (Math.sqrt(_v2) + _eps);
+        _z1 = _z1 - _effective_lr1 * d1 - _gamma * _decay * _y1;
+        _z2 = _z2 - _effective_lr2 * d2 - _gamma * _decay * _y2;
+        _weight_sum = _weight_sum + _gamma * _gamma;
+        _c = _weight_sum > 0 ? (_gamma * _gamma) / _weight_sum : 0;
+        u1 = _c * (_z1 - w1);
+        u2 = _c * (_z2 - w2);
+      }
+      const next1 = w1 + u1;
+      const next2 = w2 + u2;
+      const nextLoss = surface.valueAndGradientInto(gradient, next1, next2);
+      const nextG1 = gradient[0];
+      const nextG2 = gradient[1];
+      // One test on the usual path: NaN fails every comparison, and x − x is 0 only for finite x, so
+      // this is "the rule went on, the new point is inside the bound, its loss and gradient are finite".
+      const finiteLossAndGradient = nextLoss - nextLoss + (nextG1 - nextG1) + (nextG2 - nextG2) === 0;
+      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && finiteLossAndGradient)) {
+        // Not finite (or the rule failed): the step does not count.
+        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) {
+          diverged = t;
+          break;
+        }
+        // Finite beyond the bound: the step counts, then the run stops. A gradient that is not finite
+        // stops it before the next step uses it (there is none after the last).
+        if (Math.abs(next1) > bound || Math.abs(next2) > bound) diverged = t;
+        else if (t < steps) diverged = t + 1;
+      }
+      w1 = next1;
+      w2 = next2;
+      loss = nextLoss;
+      g1 = nextG1;
+      g2 = nextG2;
+      completed = t;
+      if (loss < minLoss) minLoss = loss;
+      if (reached < 0 && loss <= lossTarget) reached = t;
+      if (probing && t === probeStep) probeLoss = loss;
+      if (sampled && t % every === 0) {
+        const o = sampleBase + (t / every) * 3;
+        trajectories[o] = w1;
+        trajectories[o + 1] = w2;
+        trajectories[o + 2] = loss;
+      }
+    }
+
+    if (sampled) {
+      // A run that stopped early holds its last point.
+      for (let i = Math.floor(completed / every) + 1; i < sampleCount; i++) {
+        const o = sampleBase + i * 3;
+        trajectories[o] = w1;
+        trajectories[o + 1] = w2;
+        trajectories[o + 2] = loss;
+      }
+    }
+    const o = row * SUMMARY_STRIDE;
+    summary[o] = w1;
+    summary[o + 1] = w2;
+    summary[o + 2] = loss;
+    summary[o + 3] = minLoss;
+    summary[o + 4] = reached;
+    summary[o + 5] = diverged;
+    summary[o + 6] = completed;
+    summary[o + 7] = completed >= probeStep && probeStep >= 0 ? probeLoss : Number.NaN;
+  }
+}
+
 /** Newton: its rule, spliced into the particle loop. */
 export function runNewton(job: KernelJob): void {
   const { request, oracle, surface, from, to, summary, trajectories } = job;
@@ -2362,6 +2521,7 @@ export const RULE_KERNELS: Readonly<Record<string, (job: KernelJob) => void>> = 
   ASGD: runASGD,
   Lion: runLion,
   AdaBelief: runAdaBelief,
+  AdamWScheduleFree: runAdamWScheduleFree,
   Newton: runNewton,
   RandomSearch: runRandomSearch,
 };

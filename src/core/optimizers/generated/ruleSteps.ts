@@ -289,4 +289,30 @@ export const RULE_STEPS: Readonly<
       env[20] = (-env[18]! * env[12]!) / env[15]! - env[5]! * env[9]! * env[3]!;
     },
   },
+  AdamWScheduleFree: {
+    fingerprint: 'c0478cd8',
+    run: (env: Float64Array, oracle: Oracle): void => {
+      env[12] = env[4]! === 1 ? env[2]! : env[12]!;
+      env[13] = env[4]! === 1 ? env[3]! : env[13]!;
+      env[14] = (1 - env[7]!) * env[12]! + env[7]! * env[2]!;
+      env[15] = (1 - env[7]!) * env[13]! + env[7]! * env[3]!;
+      {
+        const gradient = oracle.gradient(env[14]!, env[15]!);
+        env[0] = gradient[0];
+        env[1] = gradient[1];
+      }
+      env[16] = env[8]! * env[16]! + (1 - env[8]!) * env[0]! * env[0]!;
+      env[17] = env[8]! * env[17]! + (1 - env[8]!) * env[1]! * env[1]!;
+      env[19] = env[10]! > 0 ? Math.min(1, env[4]! / env[10]!) : 1;
+      env[20] = env[5]! * Math.sqrt(1 - Math.pow(env[8]!, env[4]!)) * env[19]!;
+      env[21] = env[20]! / (Math.sqrt(env[16]!) + env[11]!);
+      env[22] = env[20]! / (Math.sqrt(env[17]!) + env[11]!);
+      env[12] = env[12]! - env[21]! * env[0]! - env[20]! * env[9]! * env[14]!;
+      env[13] = env[13]! - env[22]! * env[1]! - env[20]! * env[9]! * env[15]!;
+      env[18] = env[18]! + env[20]! * env[20]!;
+      env[23] = env[18]! > 0 ? (env[20]! * env[20]!) / env[18]! : 0;
+      env[24] = env[23]! * (env[12]! - env[2]!);
+      env[25] = env[23]! * (env[13]! - env[3]!);
+    },
+  },
 };
