@@ -1,6 +1,7 @@
 /**
- * Optimizers torch.optim lacks — Lion (Chen et al. 2023, Algorithm 2) and AdaBelief (Zhuang et al. 2020,
- * Algorithm 2) — against independent numpy float64 implementations of the papers' algorithms
+ * Optimizers torch.optim lacks — Lion (Chen et al. 2023, Algorithm 2), AdaBelief (Zhuang et al. 2020,
+ * Algorithm 2) and Schedule-Free AdamW (Defazio et al. 2024, Algorithm 1) — against independent numpy
+ * float64 implementations of the papers' algorithms
  * (test/fixtures/papers/generate.py, never Optiscope's code), plus Lion's defining property.
  */
 import { readFileSync } from 'node:fs';
