@@ -9,7 +9,13 @@ export function whyItTurns(parts: StepParts, family: string): string {
   const [e1, e2] = parts.effectiveLr;
   const ratio = e1 / e2;
   const turn = parts.turn;
-  if (!Number.isFinite(turn)) return 'No gradient here: nothing pushes the point.';
+  if (!Number.isFinite(turn)) {
+    const [g1, g2] = parts.gradient;
+    // A zero step with a gradient: the rule held the point (Rprop after a sign flip in every coordinate).
+    return g1 === 0 && g2 === 0
+      ? 'No gradient here: nothing pushes the point.'
+      : 'The gradient is not zero, yet the step is: the rule held the point still this time.';
+  }
   const rateNote =
     Number.isFinite(ratio) && Math.abs(Math.log10(Math.abs(ratio))) > 0.3
       ? ` The effective rate of w₁ is ${f3(ratio)}× that of w₂.`
