@@ -112,11 +112,11 @@ test('every lesson scene round-trips through its link', async ({ page, browser }
 });
 
 test('a damaged link shows what was dropped and a working scene', async ({ page }) => {
-  await openApp(page, '#v=1&s=teapot&n=1e9&o=Lion:lr=1;SGD:lr=99,momentum=0.5;Adam:betas=0.5~');
+  await openApp(page, '#v=1&s=teapot&n=1e9&o=Teapot:lr=1;SGD:lr=99,momentum=0.5;Adam:betas=0.5~');
   const warnings = page.getByTestId('link-warnings');
   await expect(warnings).toBeVisible();
   await expect(warnings).toContainText("unknown surface 'teapot'");
-  await expect(warnings).toContainText("unknown type 'Lion'");
+  await expect(warnings).toContainText("unknown type 'Teapot'");
   await expect(warnings).toContainText('using 10');
   await expect(page.getByTestId('trajectory')).toHaveCount(2);
   expect(Number(await page.getByTestId('contours').getAttribute('data-levels'))).toBeGreaterThan(0);

@@ -89,7 +89,7 @@ describe('urlSync', () => {
   });
 
   it('opens the link in the hash, with warnings for what was dropped', () => {
-    const browser = new FakeBrowser('#v=1&s=rosenbrock&n=40&k=10&o=Adam:lr=0.05;Lion');
+    const browser = new FakeBrowser('#v=1&s=rosenbrock&n=40&k=10&o=Adam:lr=0.05;Teapot');
     const onOpen = vi.fn();
     const sync = startUrlSync(useOptiscope, browser, { onOpen });
     const { scene, view } = useOptiscope.getState();
