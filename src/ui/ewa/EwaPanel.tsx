@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { EWA_BETAS, exponentialAverage } from '../../core/ewa';
 import { LineChart, type ChartSeries } from '../charts/LineChart';
 import { Panel } from '../charts/Panel';
+import { SeriesLegend } from '../charts/SeriesLegend';
 import { Formula } from '../math/Formula';
 import { useFocusRun, useSimulation } from '../simulation/SimulationContext';
 import { useIsDark } from '../theme/useTheme';
@@ -102,24 +103,7 @@ export function EwaPanel() {
             scale="linear"
             testId="ewa-chart"
           />
-          <ul className="series-legend" data-testid="ewa-legend">
-            {series.map((s) => (
-              <li key={s.id}>
-                <svg width="22" height="8" aria-hidden="true">
-                  <line
-                    x1="1"
-                    x2="21"
-                    y1="4"
-                    y2="4"
-                    stroke={s.color}
-                    strokeWidth="2.5"
-                    strokeDasharray={s.dash || undefined}
-                  />
-                </svg>
-                {s.label}
-              </li>
-            ))}
-          </ul>
+          <SeriesLegend series={series} testId="ewa-legend" />
           <p className="ewa-readout" data-testid="ewa-readout">
             β = {beta}: V₁ = {f3(1 - beta)}·θ₁ = {f3(exponentialAverage(theta, beta, false)[0]!)} while θ₁ ={' '}
             {f3(theta[0]!)}; V₂ = {f3(beta * (1 - beta))}·θ₁ + {f3(1 - beta)}·θ₂; corrected V₂ / (1 − β²) = V₂

@@ -6,6 +6,7 @@
 import { format } from 'd3';
 import { LineChart, type ChartSeries } from '../charts/LineChart';
 import { Panel } from '../charts/Panel';
+import { SeriesLegend } from '../charts/SeriesLegend';
 import { useOptiscope } from '../../state';
 import { useFocusRun, useSimulation } from '../simulation/SimulationContext';
 import { runStyle } from '../theme/palette';
@@ -98,24 +99,7 @@ export function StabilityPanel() {
             scale="log"
             testId="stability-chart"
           />
-          <ul className="series-legend" data-testid="stability-legend">
-            {series.map((s) => (
-              <li key={s.id}>
-                <svg width="22" height="8" aria-hidden="true">
-                  <line
-                    x1="1"
-                    x2="21"
-                    y1="4"
-                    y2="4"
-                    stroke={s.color}
-                    strokeWidth="2.5"
-                    strokeDasharray={s.dash || undefined}
-                  />
-                </svg>
-                {s.label}
-              </li>
-            ))}
-          </ul>
+          <SeriesLegend series={series} testId="stability-legend" />
           <p className="stability-readout" data-testid="stability-readout" data-stable={ratio < 1}>
             Step {k + 1}: η·{trace.rule.preconditioned ? 'λmax(P⁻¹H)' : 'λmax(H)'} ={' '}
             {f3(ratio * trace.rule.c)} against {f3(trace.rule.c)} —{' '}
