@@ -3,7 +3,7 @@
  * a free gain; a worker computes each layer's mean, std and histogram on a batch of Gaussian inputs, and
  * the figure fills in layer by layer. The lessons (src/nn/lessons.ts) set it up and caption it from the run.
  */
-import { useMemo, type ReactNode } from 'react';
+import { useMemo } from 'react';
 import {
   STATS_ACTIVATIONS,
   STATS_DEFAULTS,
@@ -18,6 +18,7 @@ import { histogramRange, HISTOGRAM_BINS, type LayerStats } from '../../nn/activa
 import { NETWORK_LESSONS, networkLesson } from '../../nn/lessons';
 import { SmallChart } from './SmallChart';
 import { useActivationStats } from './useActivationStats';
+import { Field } from './Field';
 
 interface Props {
   stats: StatsConfigInput | undefined;
@@ -35,15 +36,6 @@ const NORM_LABELS = {
 const num = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 const fmt = (v: number) =>
   !Number.isFinite(v) ? '—' : v === 0 ? '0' : Math.abs(v) < 1e-3 ? v.toExponential(2) : v.toFixed(4);
-
-function Field({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
-  return (
-    <label className={wide ? 'nn-field nn-lesson-field' : 'nn-field'}>
-      <span>{label}</span>
-      {children}
-    </label>
-  );
-}
 
 export function ActivationStatsPanel({ stats, lesson: lessonId, onChange, dark }: Props) {
   const input: StatsConfigInput = useMemo(() => stats ?? {}, [stats]);

@@ -3,7 +3,7 @@
  * chosen optimizers from one seeded initialization on the same mini-batches; training/test loss and
  * accuracy per optimizer. The images are fetched (public/data/digits.bin) only when this tab opens.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   ACTIVATIONS,
   DIGITS_DEFAULTS,
@@ -24,6 +24,7 @@ import { trainDigits, type DigitsRun } from '../../nn/digitsTraining';
 import { comparisonCaption, compareBatchSizes, type BatchComparison } from '../../nn/batchComparison';
 import { runStyle } from '../theme/palette';
 import { SmallChart } from './SmallChart';
+import { Field } from './Field';
 
 interface Props {
   digits: DigitsConfigInput | undefined;
@@ -41,15 +42,6 @@ const num = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 const pct = (v: number | undefined) =>
   v === undefined || !Number.isFinite(v) ? '—' : `${(100 * v).toFixed(1)} %`;
 const fixed = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(4));
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <label className="nn-field">
-      <span>{label}</span>
-      {children}
-    </label>
-  );
-}
 
 const REGULARIZER_LABELS = { none: 'none', l2: 'L2', l1: 'L1', elastic: 'elastic net (L1 + L2)' } as const;
 

@@ -13,7 +13,7 @@ import {
   type NetworkOptimizerInput,
   type NetworkSceneInput,
 } from '../../nn';
-import type { ReactNode } from 'react';
+import { Field } from './Field';
 
 interface Props {
   input: NetworkSceneInput;
@@ -23,15 +23,6 @@ interface Props {
 
 type OptimizerInput = NetworkOptimizerInput;
 type SliceInput = NonNullable<NetworkSceneInput['slice']>;
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <label className="nn-field">
-      <span>{label}</span>
-      {children}
-    </label>
-  );
-}
 
 const num = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 
