@@ -9,6 +9,12 @@ import { OPTIMIZERS, getOptimizer } from './optimizers';
 import type { HyperparameterSpec, HyperparameterValue, Hyperparameters, Vec2, ViewBox } from './types';
 import type { Clipping } from './gradientProcessing';
 import { SCHEDULES, SCHEDULE_TYPES, type Schedule, type ScheduleParameter } from './schedules';
+import {
+  CUSTOM_TYPE,
+  customOptimizerSchema,
+  type CustomOptimizerDefinition,
+} from './optimizers/custom/definition';
+import { checkCustomConfigs } from './optimizers/custom/sceneCheck';
 
 // The app runs under a Content-Security-Policy without 'unsafe-eval' (index.html). zod's JIT probes
 // `new Function` on the first object parse; refused, it falls back, but the refusal is a reported CSP
@@ -78,9 +84,14 @@ const optimizerSchemas = OPTIMIZERS.map((spec) =>
   }),
 );
 
+// A typed optimizer's hyperparameters are its own names: checked against its definition in parseScene.
+const customSchema = z
+  .object({ type: z.literal(CUSTOM_TYPE), ...sharedOptimizerFields })
+  .catchall(z.number().min(-1e6).max(1e6));
+
 const optimizerSchema = z.discriminatedUnion(
   'type',
-  optimizerSchemas as unknown as [(typeof optimizerSchemas)[number], ...(typeof optimizerSchemas)[number][]],
+  [...optimizerSchemas, customSchema] as unknown as [(typeof optimizerSchemas)[number], ...(typeof optimizerSchemas)[number][]],
 );
 
 export const expressionSurfaceSchema = z.strictObject({
@@ -95,6 +106,8 @@ export const sceneSchema = z.strictObject({
   seed: z.int().min(0).max(0xffffffff).optional(),
   viewBox: viewBoxSchema.optional(),
   optimizers: z.array(optimizerSchema).min(1).max(LIMITS.maxOptimizers),
+  /** The typed optimizer (type 'Custom') the scene's optimizers may use. */
+  customOptimizer: customOptimizerSchema.optional(),
 });
 
 /** A scene as JSON: what users write. Hyperparameters sit beside `type`, under their torch.optim names. */
@@ -114,6 +127,7 @@ export interface SceneInput {
   readonly seed?: number;
   readonly viewBox?: ViewBox;
   readonly optimizers: readonly OptimizerInput[];
+  readonly customOptimizer?: CustomOptimizerDefinition;
 }
 export type SurfaceRef =
   string | { readonly expression: string; readonly constants?: Readonly<Record<string, number>> };
@@ -135,6 +149,8 @@ export interface Scene {
   readonly seed: number;
   readonly viewBox: ViewBox | undefined;
   readonly optimizers: readonly OptimizerConfig[];
+  /** The typed optimizer's definition (src/core/optimizers/custom), when the scene has one. */
+  readonly customOptimizer?: CustomOptimizerDefinition;
 }
 
 export const DEFAULT_STEPS = 100;
@@ -174,6 +190,8 @@ export function parseScene(input: unknown): ParseResult<Scene> {
   const result = sceneSchema.safeParse(input);
   if (!result.success) return { ok: false, errors: result.error.issues.map(describeIssue) };
   const raw = result.data;
+  const customErrors = checkCustomConfigs(raw.customOptimizer, raw.optimizers);
+  if (customErrors.length > 0) return { ok: false, errors: customErrors };
   const optimizers = raw.optimizers.map((config) => resolveOptimizer(config));
   const combinationErrors = optimizers.flatMap((config, index) => {
     const problem = getOptimizer(config.type)?.validate?.(config.hyperparameters);
@@ -189,6 +207,7 @@ export function parseScene(input: unknown): ParseResult<Scene> {
       seed: raw.seed ?? 0,
       viewBox: raw.viewBox,
       optimizers,
+      ...(raw.customOptimizer ? { customOptimizer: raw.customOptimizer } : {}),
     },
   };
 }
@@ -214,5 +233,6 @@ export function sceneToJson(scene: Scene): SceneInput {
   if (scene.seed !== 0) json.seed = scene.seed;
   if (scene.viewBox) json.viewBox = scene.viewBox;
   json.optimizers = optimizers;
+  if (scene.customOptimizer) json.customOptimizer = scene.customOptimizer;
   return json as unknown as SceneInput;
 }

@@ -16,6 +16,7 @@ import { ScheduleFreeAdamW } from './scheduleFreeAdamW';
 import { Rprop } from './rprop';
 import { SGD } from './sgd';
 import type { OptimizerSpec } from './spec';
+import { CUSTOM_TYPE, customOptimizerSpec } from './custom';
 
 /**
  * Specs differ in their State type; engines only ever pass a state back to the spec whose init() made it,
@@ -45,8 +46,9 @@ export const OPTIMIZERS: readonly OptimizerSpec<unknown>[] = [
 
 export const OPTIMIZER_TYPES = OPTIMIZERS.map((spec) => spec.type);
 
+/** A built-in by its type, or the typed optimizer in force (src/core/optimizers/custom). */
 export function getOptimizer(type: string): OptimizerSpec<unknown> | undefined {
-  return OPTIMIZERS.find((spec) => spec.type === type);
+  return type === CUSTOM_TYPE ? customOptimizerSpec() : OPTIMIZERS.find((spec) => spec.type === type);
 }
 
 export type { OptimizerSpec, StepContext, StepResult, Oracle, AccumulatorSpec } from './spec';
