@@ -89,10 +89,10 @@ const customSchema = z
   .object({ type: z.literal(CUSTOM_TYPE), ...sharedOptimizerFields })
   .catchall(z.number().min(-1e6).max(1e6));
 
-const optimizerSchema = z.discriminatedUnion(
-  'type',
-  [...optimizerSchemas, customSchema] as unknown as [(typeof optimizerSchemas)[number], ...(typeof optimizerSchemas)[number][]],
-);
+const optimizerSchema = z.discriminatedUnion('type', [...optimizerSchemas, customSchema] as unknown as [
+  (typeof optimizerSchemas)[number],
+  ...(typeof optimizerSchemas)[number][],
+]);
 
 export const expressionSurfaceSchema = z.strictObject({
   expression: z.string().min(1).max(LIMITS.maxExpressionLength),

@@ -20,7 +20,10 @@ let gpuRoot: unknown = null;
 beforeAll(async () => {
   if (!process.env.VK_ICD_FILENAMES) return;
   try {
-    const webgpu = (await import('webgpu')) as unknown as { create: (flags: string[]) => GPU; globals: object };
+    const webgpu = (await import('webgpu')) as unknown as {
+      create: (flags: string[]) => GPU;
+      globals: object;
+    };
     Object.assign(globalThis, webgpu.globals);
     gpuRoot = webgpu.create([]);
     const context = await acquireGpu(gpuRoot as GPU);
@@ -35,13 +38,23 @@ afterAll(() => {
   gpuRoot = null;
 });
 
-function request(type: string, hp: Record<string, number | readonly number[]>, count: number): BatchRequest {
+function request(
+  type: string,
+  hp: Record<string, number | readonly [number, number]>,
+  count: number,
+): BatchRequest {
   return {
     surface: 'rosenbrock',
     optimizerType: type,
     count,
-    starts: Float64Array.from({ length: 2 * count }, (_, i) => (i % 2 === 0 ? -1.5 + 0.1 * i : 1.5 - 0.05 * i)),
-    hyperparameters: particleHyperparameters(type, { ...resolveOptimizer({ type }).hyperparameters, ...hp }, count),
+    starts: Float64Array.from({ length: 2 * count }, (_, i) =>
+      i % 2 === 0 ? -1.5 + 0.1 * i : 1.5 - 0.05 * i,
+    ),
+    hyperparameters: particleHyperparameters(
+      type,
+      { ...resolveOptimizer({ type }).hyperparameters, ...hp },
+      count,
+    ),
     steps: 40,
     seed: 1,
     schedule: { type: 'constant' },

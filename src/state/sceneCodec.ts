@@ -49,6 +49,7 @@ export function sceneStateFromJson(json: unknown): SceneLoad {
       seed: scene.seed,
       viewBox: scene.viewBox ?? null,
       optimizers: scene.optimizers.map((config, i) => entryFromConfig(config, `o${i + 1}`)),
+      ...(scene.customOptimizer ? { customOptimizer: scene.customOptimizer } : {}),
     },
   };
 }
@@ -72,6 +73,7 @@ export function coreScene(
       clip: entry.clip,
       noise: entry.noise,
     })),
+    ...(scene.customOptimizer ? { customOptimizer: scene.customOptimizer } : {}),
   };
 }
 

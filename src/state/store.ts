@@ -11,6 +11,8 @@ import { parseNetworkScene, type NetworkSceneJson } from '../core/network';
 import { defaultSceneState, defaultViewState, PHASES } from './initialState';
 import { newEntry, nextOptimizerId, sceneStateFromJson } from './sceneCodec';
 import { withSuggestedRates } from './suggestedRates';
+import { withCustomOptimizer } from './customOptimizer';
+import { setCustomOptimizer, type CustomOptimizerDefinition } from '../core/optimizers/custom';
 import type {
   NetworkState,
   OptimizerEntry,
@@ -40,6 +42,8 @@ export interface OptiscopeActions {
   removeOptimizer(id: string): void;
   updateOptimizer(id: string, patch: Partial<Omit<OptimizerEntry, 'id'>>): void;
   setHyperparameter(id: string, key: string, value: HyperparameterValue): void;
+  /** The typed optimizer (a valid definition; null: none), followed by its entries; `add` adds one. */
+  applyCustomOptimizer(definition: CustomOptimizerDefinition | null, add?: boolean): void;
   setStep(step: number): void;
   /** ±1 step (or one explain phase in explain mode). */
   stepBy(delta: number): void;
@@ -170,6 +174,10 @@ export const useOptiscope = create<OptiscopeState>()((set, get) => {
         ),
       );
     },
+    applyCustomOptimizer(definition, add = false) {
+      const next = withCustomOptimizer(get().scene, definition, add);
+      patchScene({ optimizers: next.optimizers, customOptimizer: next.customOptimizer }, { lesson: null });
+    },
     setStep(step) {
       if (Number.isNaN(step)) return;
       patchView({ step: clampStep(step, get().scene), phase: 0 });
@@ -209,4 +217,11 @@ export const useOptiscope = create<OptiscopeState>()((set, get) => {
     setCamera3d: (camera3d) => patchView({ camera3d }),
     setSurface3dInstead: (surface3dInstead) => patchView({ surface3dInstead }),
   };
+});
+
+// The typed optimizer of the scene is the one engines and panels find (getOptimizer('Custom')): put in
+// force before any component renders the new scene, since zustand calls subscribers inside set().
+useOptiscope.subscribe((state, previous) => {
+  if (state.scene.customOptimizer !== previous.scene.customOptimizer)
+    setCustomOptimizer(state.scene.customOptimizer ?? null);
 });

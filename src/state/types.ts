@@ -5,6 +5,7 @@
 import type { Clipping, HyperparameterValue, Schedule, SurfaceRef, ViewBox } from '../core';
 import type { OrbitCamera } from '../core/link';
 import type { NetworkSceneJson } from '../core/network';
+import type { CustomOptimizerDefinition } from '../core/optimizers/custom';
 
 export interface OptimizerEntry {
   /** Stable id ("o1", "o2", …): colors, markers and React keys follow it. */
@@ -27,6 +28,8 @@ export interface SceneState {
   /** The scene's own view box (lessons set one); null: the surface's. */
   readonly viewBox: ViewBox | null;
   readonly optimizers: readonly OptimizerEntry[];
+  /** The typed optimizer ("Type your own optimizer"), used by the entries of type Custom; absent: none. */
+  readonly customOptimizer?: CustomOptimizerDefinition;
 }
 
 export type PanelId =

@@ -54,6 +54,7 @@ export function toLinkState(scene: SceneState, view: ViewState, network?: Networ
         clip: entry.clip,
         noise: entry.noise,
       })),
+      ...(scene.customOptimizer ? { customOptimizer: scene.customOptimizer } : {}),
     },
     ...(disabled.length > 0 ? { disabled } : {}),
     view: {

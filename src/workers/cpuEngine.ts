@@ -16,6 +16,7 @@ import {
 import { hyperparameterLayout, hyperparametersShared } from '../engine/layout';
 import { sliceRequest } from '../engine/types';
 import { runParticlesCpu } from './cpuKernel';
+import { customOptimizerFor } from './customOptimizerJob';
 import type { SharedOutput, WorkerJob, WorkerReply } from './protocol';
 import { canShareMemory, shareRequest, sharedFloat32, sharedFloat64 } from './sharedMemory';
 
@@ -177,12 +178,19 @@ export class CpuBatchEngine implements BatchEngine {
         const id = this.nextJobId++;
         pending.set(id, range);
         if (sharedRequest) {
-          worker.postMessage({ id, request: sharedRequest, from, to, output } satisfies WorkerJob);
+          worker.postMessage({
+            id,
+            request: sharedRequest,
+            from,
+            to,
+            output,
+            ...customOptimizerFor(request),
+          } satisfies WorkerJob);
           return;
         }
         // Each worker gets only its particles, not the whole batch: fresh slices, moved, not copied.
         const slice = sliceRequest(request, from, to, width, sharedRow);
-        const job: WorkerJob = { id, request: slice, from: 0, to: to - from };
+        const job: WorkerJob = { id, request: slice, from: 0, to: to - from, ...customOptimizerFor(request) };
         const moved = [slice.starts.buffer, slice.hyperparameters.buffer, slice.streams?.buffer].filter(
           (buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer,
         );

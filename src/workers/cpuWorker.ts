@@ -3,13 +3,18 @@
 import { resolveSurface } from '../core/resolveSurface';
 import { SUMMARY_STRIDE, sampleCountOf } from '../engine/types';
 import { runParticlesCpu } from './cpuKernel';
+import { setCustomOptimizer } from '../core/optimizers/custom';
 import type { WorkerJob, WorkerReply } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.onmessage = (event: MessageEvent<WorkerJob>) => {
-  const { id, request, from, to, output } = event.data;
+  const { id, request, from, to, output, customOptimizer } = event.data;
   try {
+    if (customOptimizer) {
+      const problems = setCustomOptimizer(customOptimizer);
+      if (problems) throw new Error(`the typed optimizer does not compile: ${problems[0]}`);
+    }
     const surface = resolveSurface(request.surface);
     if (!surface.ok) throw new Error(surface.error);
     const samples = sampleCountOf(request) * 3;

@@ -1,5 +1,6 @@
 /** Messages between the CPU engine and its workers. */
 import type { BatchRequest } from '../engine/types';
+import type { CustomOptimizerDefinition } from '../core/optimizers/custom';
 
 /**
  * Particles [from, to) of `request`. With `output` (shared memory, when the page is cross-origin
@@ -13,6 +14,8 @@ export interface WorkerJob {
   readonly from: number;
   readonly to: number;
   readonly output?: SharedOutput;
+  /** The typed optimizer in force on the page, for a batch of type Custom (a worker has its own registry). */
+  readonly customOptimizer?: CustomOptimizerDefinition;
 }
 
 /** The whole batch's result arrays, backed by SharedArrayBuffers. */

@@ -25,6 +25,8 @@ export interface LinkDraft {
   mathVersion?: number;
   camera?: OrbitCamera;
   surface3dLayout?: 'instead';
+  /** The typed optimizer's definition as read (JSON), checked once the whole link is read. */
+  customOptimizer?: unknown;
 }
 
 export type Warn = (message: string) => void;

@@ -13,6 +13,7 @@ import type { OptimizerJson, OptimizerListEntry } from './optimizerList';
 import { networkFromDraft } from './network';
 import type { DecodedLink, LinkState } from './types';
 import { decodeV1, encodeV1, FORMAT_VERSION } from './v1';
+import { customOptimizerFromDraft } from './customOptimizer';
 
 export type { DecodedLink, LinkState, LinkView, LinkTheme, OrbitCamera } from './types';
 export { CAMERA_RANGES } from './camera';
@@ -69,6 +70,7 @@ export function encodeLink(state: LinkState): string {
     surface3dLayout: state.view.surface3dLayout,
     network: state.network,
     mathVersion: MATH_VERSION,
+    ...(json.customOptimizer ? { customOptimizer: json.customOptimizer } : {}),
   });
 }
 
@@ -204,8 +206,18 @@ function sceneFromDraft(
       disabled: false,
     }));
   }
+  const custom = customOptimizerFromDraft(draft.customOptimizer, entries, warn);
+  entries = custom.entries;
+  if (entries.length === 0) {
+    warn('no optimizer in the link is left; the default ones are used');
+    entries = (sceneToJson(fallback).optimizers as OptimizerJson[]).map((json) => ({
+      json,
+      disabled: false,
+    }));
+  }
   const json = {
     surface,
+    ...(custom.definition ? { customOptimizer: custom.definition } : {}),
     ...(draft.start ? { start: draft.start } : {}),
     steps: draft.steps ?? V1_DEFAULT_STEPS,
     ...(draft.seed ? { seed: draft.seed } : {}),

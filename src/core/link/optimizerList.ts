@@ -19,6 +19,23 @@ import {
   type VariantTable,
 } from './schemaRanges';
 import { escapeText, unescapeText } from './text';
+import { CUSTOM_TYPE } from '../optimizers/custom/definition';
+
+/**
+ * A typed optimizer's hyperparameters are named by its definition, which the link carries apart (`opt`):
+ * its entry is read and written without a table, every other key a number, and checked against the
+ * definition once the whole link is read.
+ */
+const CUSTOM_ROW = (key: string): HyperparameterSpec => ({
+  key,
+  kind: 'number',
+  label: key,
+  default: Number.NaN,
+  min: -1e6,
+  max: 1e6,
+  scale: 'linear',
+});
+const SHARED_KEYS = new Set(['type', 'label', 'schedule', 'clip', 'noise']);
 
 /** One optimizer as scene JSON (sceneToJson's form: only what differs from the defaults). */
 export type OptimizerJson = Record<string, unknown> & { type: string };
@@ -50,7 +67,13 @@ function encodeHyperparameter(spec: HyperparameterSpec, value: unknown): string 
 export function encodeOptimizer(json: OptimizerJson, disabled: boolean): string {
   const spec = getOptimizer(json.type);
   const fields: string[] = [];
-  for (const hp of spec?.hyperparameters ?? []) {
+  const rows =
+    json.type === CUSTOM_TYPE
+      ? Object.keys(json)
+          .filter((key) => !SHARED_KEYS.has(key))
+          .map(CUSTOM_ROW)
+      : (spec?.hyperparameters ?? []);
+  for (const hp of rows) {
     if (json[hp.key] !== undefined) fields.push(encodeHyperparameter(hp, json[hp.key]));
   }
   if (json.schedule !== undefined) fields.push(`sched=${encodeVariant(json.schedule, SCHEDULE_TABLE)}`);
@@ -134,7 +157,10 @@ export function decodeOptimizer(text: string, position: number, warn: Warn): Opt
   const at = (m: string) => warn(`optimizer ${position}: ${m}`);
   const colon = text.indexOf(':');
   const typeName = (colon < 0 ? text : text.slice(0, colon)).trim();
-  const spec = findType(typeName);
+  const custom = typeName === CUSTOM_TYPE;
+  const spec = custom
+    ? { type: CUSTOM_TYPE, hyperparameters: [] as HyperparameterSpec[] }
+    : findType(typeName);
   if (!spec) {
     at(
       `unknown type '${typeName.slice(0, 40)}' dropped (known: ${OPTIMIZERS.map((s) => s.type).join(', ')})`,
@@ -149,9 +175,15 @@ export function decodeOptimizer(text: string, position: number, warn: Warn): Opt
     const eq = field.indexOf('=');
     const rawKey = eq < 0 ? field : field.slice(0, eq);
     const raw = eq < 0 ? undefined : field.slice(eq + 1);
-    const hp =
-      spec.hyperparameters.find((h) => h.key === rawKey) ??
-      spec.hyperparameters.find((h) => h.key.toLowerCase() === rawKey.toLowerCase());
+    const hp = custom
+      ? /^[A-Za-z][A-Za-z0-9_]{0,23}$/.test(rawKey) &&
+        !SHARED_KEYS.has(rawKey) &&
+        rawKey !== 'sched' &&
+        rawKey !== 'off'
+        ? CUSTOM_ROW(rawKey)
+        : undefined
+      : (spec.hyperparameters.find((h) => h.key === rawKey) ??
+        spec.hyperparameters.find((h) => h.key.toLowerCase() === rawKey.toLowerCase()));
     const key = hp?.key ?? rawKey;
     if (seen.has(key)) {
       at(`${key} given twice; the first is kept`);

@@ -36,6 +36,8 @@
  *   added later (absent: no digits experiment set):
  * | ndigits | network digits experiment      | see ./network.ts                      |
  * | ndopt  | network digits optimizers      | SGD:lr=0.1;Adam:lr=0.001              |
+ *   added later (absent: no typed optimizer):
+ * | opt    | typed optimizer definition     | tagged text (t:/d:) of its JSON (src/core/optimizers/custom) |
  */
 import { LIMITS } from '../limits';
 import type { NetworkSceneJson } from '../network';
@@ -87,6 +89,8 @@ export interface LinkContent {
   readonly camera?: OrbitCamera;
   readonly surface3dLayout?: 'instead';
   readonly mathVersion: number;
+  /** The typed optimizer's definition (JSON), when the scene has one. */
+  readonly customOptimizer?: unknown;
 }
 
 interface Field {
@@ -386,7 +390,25 @@ export const FIELDS_V1: readonly Field[] = [
       if (tab !== undefined) draft.network = { ...draft.network, tab };
     },
   },
+  {
+    key: 'opt',
+    name: 'typed optimizer',
+    encode: (c) =>
+      c.customOptimizer === undefined ? undefined : encodeTaggedText(JSON.stringify(c.customOptimizer)),
+    decode: (value, draft, warn) => {
+      const text = decodeTaggedText(value, MAX_CUSTOM_OPTIMIZER_TEXT);
+      if (!text.ok) return warn(`typed optimizer: ${text.error}; dropped`);
+      try {
+        draft.customOptimizer = JSON.parse(text.text) as unknown;
+      } catch {
+        warn('typed optimizer: not a definition (damaged JSON); dropped');
+      }
+    },
+  },
 ];
+
+/** The longest typed-optimizer definition a link may carry, as JSON text. */
+const MAX_CUSTOM_OPTIMIZER_TEXT = 8000;
 
 export function encodeV1(content: LinkContent): string {
   const pairs: string[] = [];

@@ -54,6 +54,14 @@ const RESERVED = new Set([
   'update',
   'effective_lr',
   'gradient_at',
+  // the fields every optimizer has, in scenes and links
+  'type',
+  'label',
+  'schedule',
+  'sched',
+  'clip',
+  'noise',
+  'off',
   'pi',
   'e',
   'w1',
@@ -162,7 +170,9 @@ function parseChecked(
 }
 
 /** `name = expression`, with where each part starts. */
-function splitAssignment(line: string): { target: string; targetAt: number; expr: string; exprAt: number } | null {
+function splitAssignment(
+  line: string,
+): { target: string; targetAt: number; expr: string; exprAt: number } | null {
   const match = /^(\s*)([A-Za-z_][A-Za-z0-9_]*)(\s*)=(?!=)/.exec(line);
   if (!match) return null;
   const exprAt = match[0].length;
@@ -195,7 +205,13 @@ export function compileCustomOptimizer(input: unknown): CustomCompileResult {
   const total =
     def.state.reduce((n, s) => n + s.init.length, 0) + def.step.reduce((n, line) => n + line.length, 0);
   if (total > CUSTOM_LIMITS.maxTotalLength)
-    problems.add('definition', 0, 0, 0, `the definition is too long (${total} characters; the limit is ${CUSTOM_LIMITS.maxTotalLength})`);
+    problems.add(
+      'definition',
+      0,
+      0,
+      0,
+      `the definition is too long (${total} characters; the limit is ${CUSTOM_LIMITS.maxTotalLength})`,
+    );
 
   // Hyperparameters and state: names, values, ranges.
   const roles = new Map<string, 'hyperparameter' | 'state' | 'local'>();
@@ -203,9 +219,16 @@ export function compileCustomOptimizer(input: unknown): CustomCompileResult {
     const problem = nameProblem(h.name) ?? (roles.has(h.name) ? `${h.name} is defined twice` : null);
     if (problem) return problems.add('hyperparameters', row, 0, h.name.length, problem);
     roles.set(h.name, 'hyperparameter');
-    if (!(h.min < h.max)) problems.add('hyperparameters', row, 0, h.name.length, `${h.name}: the range needs min < max`);
+    if (!(h.min < h.max))
+      problems.add('hyperparameters', row, 0, h.name.length, `${h.name}: the range needs min < max`);
     else if (!(h.value >= h.min && h.value <= h.max))
-      problems.add('hyperparameters', row, 0, h.name.length, `${h.name} = ${h.value} is outside its range ${h.min} … ${h.max}`);
+      problems.add(
+        'hyperparameters',
+        row,
+        0,
+        h.name.length,
+        `${h.name} = ${h.value} is outside its range ${h.min} … ${h.max}`,
+      );
   });
   def.state.forEach((s, row) => {
     const problem = nameProblem(s.name) ?? (roles.has(s.name) ? `${s.name} is defined twice` : null);
@@ -240,7 +263,8 @@ export function compileCustomOptimizer(input: unknown): CustomCompileResult {
     if (!parts) return report(0, line.length, 'a line is an assignment: name = expression');
     const { target, targetAt, exprAt } = parts;
     const role = roles.get(target);
-    if (role === 'hyperparameter') return report(targetAt, target.length, `${target} is a hyperparameter and cannot be assigned`);
+    if (role === 'hyperparameter')
+      return report(targetAt, target.length, `${target} is a hyperparameter and cannot be assigned`);
     if (target === 't' || target === 'lr' || target === 'loss')
       return report(targetAt, target.length, `${target} is an input of the step and cannot be assigned`);
     if (target === 'w1' || target === 'w2' || target === 'x' || target === 'y')
@@ -272,7 +296,13 @@ export function compileCustomOptimizer(input: unknown): CustomCompileResult {
     lines.push({ target, targetAt, exprAt, ast });
   });
   if (problems.list.length === 0 && positionLine < 0)
-    problems.add('step', Math.max(0, def.step.length - 1), 0, 0, 'no line moves the position: add w = w - lr * … (or update = …)');
+    problems.add(
+      'step',
+      Math.max(0, def.step.length - 1),
+      0,
+      0,
+      'no line moves the position: add w = w - lr * … (or update = …)',
+    );
   if (problems.list.length > 0) return { ok: false, errors: problems.list };
 
   // Rule text: the position line becomes Δw, exactly (w + (−X) is w − X in floating point).
@@ -286,17 +316,15 @@ export function compileCustomOptimizer(input: unknown): CustomCompileResult {
 
   const hyperparameters: HyperparameterSpec[] = [
     lrParam(def.lr),
-    ...def.hyperparameters.map(
-      (h): HyperparameterSpec => ({
-        key: h.name,
-        kind: 'number',
-        label: h.name,
-        default: h.value,
-        min: h.min,
-        max: h.max,
-        scale: 'linear',
-      }),
-    ),
+    ...def.hyperparameters.map((h): HyperparameterSpec => ({
+      key: h.name,
+      kind: 'number',
+      label: h.name,
+      default: h.value,
+      min: h.min,
+      max: h.max,
+      scale: 'linear',
+    })),
   ];
   try {
     const spec = elementwiseSpec({
@@ -306,7 +334,11 @@ export function compileCustomOptimizer(input: unknown): CustomCompileResult {
       description: `Typed in the browser: ${def.step.filter((l) => l.trim() !== '').join('; ')}.`,
       equations: lines.map(({ target, ast }) => `${latexTarget(target)} \\leftarrow ${printLatex(ast)}`),
       hyperparameters,
-      accumulators: def.state.map((s) => ({ key: s.name, label: s.name, help: `state variable (starts at ${s.init})` })),
+      accumulators: def.state.map((s) => ({
+        key: s.name,
+        label: s.name,
+        help: `state variable (starts at ${s.init})`,
+      })),
       paritySettings: {},
       ...(def.hyperparameters[0]
         ? {

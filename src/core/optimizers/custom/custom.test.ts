@@ -46,7 +46,11 @@ describe('typed optimizer', () => {
   });
 
   it('takes its label, hyperparameter table and state from the definition', () => {
-    const parsed = parseScene({ surface: 'quadratic', optimizers: [{ type: CUSTOM_TYPE }], customOptimizer: TYPED_LION });
+    const parsed = parseScene({
+      surface: 'quadratic',
+      optimizers: [{ type: CUSTOM_TYPE }],
+      customOptimizer: TYPED_LION,
+    });
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     const config = parsed.value.optimizers[0]!;
@@ -107,7 +111,9 @@ describe('typed optimizer errors, each where it is', () => {
   });
 
   it('assigning a hyperparameter or an input, functions the GPU rule has not, w1', () => {
-    expect(errorsOf(withStep('beta1 = 2', 'w = w - lr * g'))[0]!.message).toMatch(/beta1 is a hyperparameter/);
+    expect(errorsOf(withStep('beta1 = 2', 'w = w - lr * g'))[0]!.message).toMatch(
+      /beta1 is a hyperparameter/,
+    );
     expect(errorsOf(withStep('lr = 2', 'w = w - lr * g'))[0]!.message).toMatch(/input of the step/);
     expect(errorsOf(withStep('w = w - lr * sin(g)'))[0]).toMatchObject({ position: 13, length: 3 });
     expect(errorsOf(withStep('w = w1 - lr * g'))[0]!.message).toMatch(/write w for the position/);
@@ -121,11 +127,15 @@ describe('typed optimizer errors, each where it is', () => {
       length: 1,
     });
     expect(errorsOf({ ...TYPED_LION, state: [{ name: 'fn', init: '0' }] })[0]!.message).toMatch(/reserved/);
-    expect(errorsOf({ ...TYPED_LION, state: [{ name: 'beta1', init: '0' }] })[0]!.message).toMatch(/defined twice/);
+    expect(errorsOf({ ...TYPED_LION, state: [{ name: 'beta1', init: '0' }] })[0]!.message).toMatch(
+      /defined twice/,
+    );
   });
 
   it('the typed-surface limits: length and nesting depth', () => {
     expect(errorsOf(withStep(`w = w - ${'g + '.repeat(200)}g`))[0]!.message).toMatch(/500|too long/);
-    expect(errorsOf(withStep(`w = w - ${'('.repeat(70)}g${')'.repeat(70)}`))[0]!.message).toMatch(/nested too deeply/);
+    expect(errorsOf(withStep(`w = w - ${'('.repeat(70)}g${')'.repeat(70)}`))[0]!.message).toMatch(
+      /nested too deeply/,
+    );
   });
 });

@@ -55,9 +55,7 @@ const text = z.string().max(CUSTOM_LIMITS.maxExpressionLength);
 export const customOptimizerSchema = z.strictObject({
   name: z.string().min(1).max(CUSTOM_LIMITS.maxNameLength),
   lr: z.number().min(1e-6).max(10),
-  state: z
-    .array(z.strictObject({ name: z.string().max(24), init: text }))
-    .max(CUSTOM_LIMITS.maxState),
+  state: z.array(z.strictObject({ name: z.string().max(24), init: text })).max(CUSTOM_LIMITS.maxState),
   hyperparameters: z
     .array(z.strictObject({ name: z.string().max(24), value: finite, min: finite, max: finite }))
     .max(CUSTOM_LIMITS.maxHyperparameters),

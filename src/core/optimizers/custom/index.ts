@@ -8,5 +8,10 @@ export {
   type CustomOptimizerDefinition,
   type CustomStateVariable,
 } from './definition';
-export { compileCustomOptimizer, nameProblem, type CustomCompileResult, type CustomOptimizerError } from './compile';
+export {
+  compileCustomOptimizer,
+  nameProblem,
+  type CustomCompileResult,
+  type CustomOptimizerError,
+} from './compile';
 export { customOptimizerDefinition, customOptimizerSpec, setCustomOptimizer } from './registry';
