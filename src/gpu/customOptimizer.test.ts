@@ -4,10 +4,9 @@ import { generateKernel } from './kernel';
 import { surfaceWgsl } from './surfaceWgsl';
 
 describe('a typed optimizer as WGSL', () => {
-  it('is generated at runtime from its rule, with the same step as the built-in Lion', () => {
+  it('is generated at runtime from its rule, with the typed lines in order', () => {
     expect(setCustomOptimizer(TYPED_LION)).toBeNull();
     const typed = generateKernel(surfaceWgsl('quadratic'), CUSTOM_TYPE).code;
-    const builtIn = generateKernel(surfaceWgsl('quadratic'), 'Lion').code;
     for (const piece of ['fn opt_step(', 'struct OptState', 'beta1: f32,', 'decay: f32,'])
       expect(typed.split(piece).length - 1, piece).toBe(1);
     // The typed lines, in order; Δw = −(η·(…)) where the built-in writes (−η)·(…), the same in IEEE arithmetic.

@@ -16,7 +16,7 @@
 import { tokenize } from '../../expr/tokenizer';
 import { parseExpression, printLatex, type Expr } from '../../expr';
 import type { HyperparameterSpec } from '../../types';
-import { compileRule, type CompiledRule } from '../rule';
+import type { CompiledRule } from '../rule';
 import { elementwiseSpec } from '../ruleStep';
 import type { OptimizerSpec } from '../spec';
 import { lrParam } from '../spec';
