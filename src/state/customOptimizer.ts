@@ -1,7 +1,8 @@
 /**
  * The store's side of "Type your own optimizer": a new definition applied to the scene. The entries of
  * type Custom follow it (a hyperparameter that is gone is dropped, a new one takes its value, one now
- * outside its range is brought back inside; a label that was the old name takes the new one); with
+ * outside its range is brought back inside; a label and a rate still at the old definition's take the
+ * new ones); with
  * `add`, a scene without one gets its first entry. Pure.
  */
 import { CUSTOM_TYPE, type CustomOptimizerDefinition } from '../core/optimizers/custom';
@@ -12,16 +13,18 @@ import type { OptimizerEntry, SceneState } from './types';
 function followDefinition(
   entry: OptimizerEntry,
   definition: CustomOptimizerDefinition,
-  previousName: string | undefined,
+  previous: CustomOptimizerDefinition | undefined,
 ): OptimizerEntry {
+  // A rate (or label) still at the old definition's follows the new one; one the user changed stays.
+  const lr = entry.hyperparameters.lr;
   const hyperparameters: Record<string, number> = {
-    lr: typeof entry.hyperparameters.lr === 'number' ? entry.hyperparameters.lr : definition.lr,
+    lr: typeof lr === 'number' && lr !== previous?.lr ? lr : definition.lr,
   };
   for (const h of definition.hyperparameters) {
     const value = entry.hyperparameters[h.name];
     hyperparameters[h.name] = typeof value === 'number' ? Math.min(h.max, Math.max(h.min, value)) : h.value;
   }
-  const label = !entry.label || entry.label === previousName ? definition.name : entry.label;
+  const label = !entry.label || entry.label === previous?.name ? definition.name : entry.label;
   return { ...entry, label, hyperparameters };
 }
 
@@ -36,9 +39,9 @@ export function withCustomOptimizer(
     // A scene keeps at least one optimizer: with only typed ones, the definition stays.
     return optimizers.length > 0 ? { ...rest, optimizers } : scene;
   }
-  const previousName = scene.customOptimizer?.name;
+  const previous = scene.customOptimizer;
   let optimizers = scene.optimizers.map((entry) =>
-    entry.type === CUSTOM_TYPE ? followDefinition(entry, definition, previousName) : entry,
+    entry.type === CUSTOM_TYPE ? followDefinition(entry, definition, previous) : entry,
   );
   if (add && optimizers.length < LIMITS.maxOptimizers) {
     const entry: OptimizerEntry = {

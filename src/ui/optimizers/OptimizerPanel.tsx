@@ -4,6 +4,7 @@ import { LIMITS, OPTIMIZERS } from '../../core';
 import { useOptiscope } from '../../state';
 import { OptimizerCard } from './OptimizerCard';
 import { typeSlots } from '../theme/palette';
+import { OptimizerEditor } from '../optimizerEditor';
 
 export function OptimizerPanel() {
   const optimizers = useOptiscope((s) => s.scene.optimizers);
@@ -47,6 +48,7 @@ export function OptimizerPanel() {
           Add
         </button>
       </div>
+      <OptimizerEditor />
     </section>
   );
 }

@@ -36,6 +36,8 @@ export interface CustomOptimizerError {
   readonly position: number;
   readonly length: number;
   readonly message: string;
+  /** For a state variable: whether the problem is in its name or its initial value. */
+  readonly part?: 'name' | 'value';
 }
 
 export type CustomCompileResult =
@@ -86,8 +88,10 @@ class Problems {
     position: number,
     length: number,
     message: string,
+    part?: 'name' | 'value',
   ) {
-    if (this.list.length < 20) this.list.push({ section, row, position, length, message });
+    if (this.list.length < 20)
+      this.list.push({ section, row, position, length, message, ...(part ? { part } : {}) });
   }
 }
 
@@ -232,12 +236,13 @@ export function compileCustomOptimizer(input: unknown): CustomCompileResult {
   });
   def.state.forEach((s, row) => {
     const problem = nameProblem(s.name) ?? (roles.has(s.name) ? `${s.name} is defined twice` : null);
-    if (problem) return problems.add('state', row, 0, s.name.length, problem);
+    if (problem) return problems.add('state', row, 0, s.name.length, problem, 'name');
     roles.set(s.name, 'state');
   });
   const inits = new Map<string, Expr>();
   def.state.forEach((s, row) => {
-    if (s.init.trim() === '') return problems.add('state', row, 0, 0, `${s.name} needs an initial value`);
+    if (s.init.trim() === '')
+      return problems.add('state', row, 0, 0, `${s.name} needs an initial value`, 'value');
     const ast = parseChecked(
       s.init,
       0,
@@ -245,7 +250,7 @@ export function compileCustomOptimizer(input: unknown): CustomCompileResult {
         roles.get(name) === 'hyperparameter'
           ? null
           : `the initial value of ${s.name} may use numbers and hyperparameters only, not ${name}`,
-      (position, length, message) => problems.add('state', row, position, length, message),
+      (position, length, message) => problems.add('state', row, position, length, message, 'value'),
     );
     if (ast) inits.set(s.name, ast);
   });

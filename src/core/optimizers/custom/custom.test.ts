@@ -55,7 +55,7 @@ describe('typed optimizer', () => {
     if (!parsed.ok) return;
     const config = parsed.value.optimizers[0]!;
     expect(config.label).toBe('My Lion');
-    expect(config.hyperparameters).toEqual({ lr: 1e-4, beta1: 0.9, beta2: 0.99, decay: 0 });
+    expect(config.hyperparameters).toEqual({ lr: 0.02, beta1: 0.9, beta2: 0.99, decay: 0 });
     const spec = getOptimizer(CUSTOM_TYPE)!;
     expect(spec.accumulators.map((a) => a.key)).toEqual(['m']);
     expect(spec.rule!.step.length).toBe(4); // three lines and effective_lr = lr

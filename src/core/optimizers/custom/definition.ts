@@ -65,7 +65,8 @@ export const customOptimizerSchema = z.strictObject({
 /** Lion (Chen et al. 2023, Algorithm 2) as a person types it: the example the editor opens with. */
 export const TYPED_LION: CustomOptimizerDefinition = {
   name: 'My Lion',
-  lr: 1e-4,
+  // Visible steps on the default ravine (torch-style Lion defaults to 1e-4).
+  lr: 0.02,
   state: [{ name: 'm', init: '0' }],
   hyperparameters: [
     { name: 'beta1', value: 0.9, min: 0, max: 0.999 },

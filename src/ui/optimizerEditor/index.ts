@@ -1,0 +1,2 @@
+/** "Type your own optimizer": mount <OptimizerEditor /> under the optimizer list. */
+export { OptimizerEditor } from './OptimizerEditor';
