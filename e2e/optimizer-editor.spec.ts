@@ -124,3 +124,23 @@ test('a permalink carries the rule; one cut before its definition opens with a w
   );
   await expect(cut.getByTestId('trajectory')).toHaveCount(6);
 });
+
+test('screenshots of the editor: projector, phone, dark (only with OPTEDITOR_SHOTS)', async ({ page }) => {
+  test.skip(!SHOTS, 'set OPTEDITOR_SHOTS to a folder to take them');
+  for (const [name, viewport, scheme] of [
+    ['1024', { width: 1024, height: 768 }, 'light'],
+    ['390', { width: 390, height: 844 }, 'light'],
+    ['dark-1024', { width: 1024, height: 768 }, 'dark'],
+  ] as const) {
+    await page.setViewportSize(viewport);
+    await page.emulateMedia({ colorScheme: scheme });
+    await addTypedLion(page);
+    const editor = page.getByTestId('optimizer-editor');
+    await editor.scrollIntoViewIfNeeded();
+    await editor.screenshot({ path: `${SHOTS}/editor-${name}.png` });
+    await page.getByTestId('optimizer-editor-step').fill('v = 0.9 * v + g\nw = w - lr * v');
+    await expect(page.getByTestId('optimizer-editor-error-message')).toBeVisible();
+    await editor.screenshot({ path: `${SHOTS}/editor-error-${name}.png` });
+    await page.screenshot({ path: `${SHOTS}/page-${name}.png` });
+  }
+});

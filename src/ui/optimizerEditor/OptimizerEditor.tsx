@@ -97,7 +97,9 @@ export function OptimizerEditor() {
   }
 
   const errors = result.ok ? [] : result.errors;
-  const errorIn = (box: EditorBox) => (pending ? undefined : errors.find((e) => e.box === box));
+  /** The first few problems of a box, each shown at its line. */
+  const errorsIn = (box: EditorBox) => (pending ? [] : errors.filter((e) => e.box === box).slice(0, 3));
+  const errorIn = (box: EditorBox) => errorsIn(box)[0];
   const set = (box: EditorBox, value: string) => setText({ ...text, [box]: value });
   const onAdd = () => {
     const read = readEditorText(text);
@@ -141,7 +143,9 @@ export function OptimizerEditor() {
           data-testid={`optimizer-editor-${box}`}
           onChange={(event) => set(box, event.currentTarget.value)}
         />
-        {error && <ErrorEcho id={`${id}-error`} error={error} text={checked[box]} />}
+        {errorsIn(box).map((e, k) => (
+          <ErrorEcho key={k} id={k === 0 ? `${id}-error` : undefined} error={e} text={checked[box]} />
+        ))}
       </div>
     );
   };
@@ -273,7 +277,7 @@ export function OptimizerEditor() {
   );
 }
 
-function ErrorEcho({ id, error, text }: { id: string; error: EditorError; text: string }) {
+function ErrorEcho({ id, error, text }: { id: string | undefined; error: EditorError; text: string }) {
   const line = text.split('\n')[error.line] ?? '';
   return (
     <div id={id} className="expression-error" role="alert" data-testid="optimizer-editor-error">

@@ -337,7 +337,7 @@ export function compileCustomOptimizer(input: unknown): CustomCompileResult {
       label: def.name,
       family: 'gradient descent',
       description: `Typed in the browser: ${def.step.filter((l) => l.trim() !== '').join('; ')}.`,
-      equations: lines.map(({ target, ast }) => `${latexTarget(target)} \\leftarrow ${printLatex(ast)}`),
+      equations: lines.map(({ target, ast }) => `${latexTarget(target)} \\leftarrow ${equationOf(ast)}`),
       hyperparameters,
       accumulators: def.state.map((s) => ({
         key: s.name,
@@ -369,9 +369,54 @@ export function compileCustomOptimizer(input: unknown): CustomCompileResult {
   }
 }
 
-function latexTarget(target: string): string {
-  if (target === 'w') return 'w';
-  if (target === 'update') return '\\Delta w';
-  if (target === 'effective_lr') return '\\eta_{\\text{eff}}';
-  return target.length === 1 ? target : `\\mathrm{${target.replace(/_/g, '\\_')}}`;
+const GREEK = new Set(
+  'alpha beta gamma delta epsilon zeta eta theta kappa lambda mu nu xi rho sigma tau phi chi psi omega'.split(
+    ' ',
+  ),
+);
+
+/** A name as the equations show it: Greek names as letters (beta1 → β₁), lr as η, others upright. */
+function latexSymbol(name: string): string {
+  if (name === 'lr') return '\\eta';
+  if (name === 'loss') return 'L';
+  if (name === 'update') return '\\Delta w';
+  if (name === 'effective_lr') return '\\eta_{\\text{eff}}';
+  const greek = /^([a-z]+)_?([0-9]*)$/.exec(name);
+  const letter = greek && (greek[1] === 'eps' ? 'epsilon' : greek[1]!);
+  if (greek && letter && GREEK.has(letter))
+    return `\\${letter === 'epsilon' ? 'varepsilon' : letter}${greek[2] ? `_{${greek[2]}}` : ''}`;
+  if (name.length === 1) return name;
+  return `\\mathrm{${name.replace(/_/g, '\\_')}}\\,`;
+}
+
+const latexTarget = latexSymbol;
+
+/**
+ * The typed-surface printer's LaTeX with our names: each name goes through as a placeholder the
+ * printer leaves alone (Q_{k}), then becomes its symbol.
+ */
+function equationOf(ast: Expr): string {
+  const names: string[] = [];
+  const rename = (e: Expr): Expr => {
+    switch (e.kind) {
+      case 'constant': {
+        let k = names.indexOf(e.name);
+        if (k < 0) k = names.push(e.name) - 1;
+        return { kind: 'constant', name: `Q${k}` };
+      }
+      case 'negate':
+      case 'call':
+        return { ...e, arg: rename(e.arg) };
+      case 'binary':
+        return { ...e, left: rename(e.left), right: rename(e.right) };
+      case 'call2':
+        return { ...e, a: rename(e.a), b: rename(e.b) };
+      default:
+        return e;
+    }
+  };
+  return printLatex(rename(ast)).replace(
+    /Q_\{(\d+)\}/g,
+    (_, k: string) => `{${latexSymbol(names[Number(k)]!)}}`,
+  );
 }

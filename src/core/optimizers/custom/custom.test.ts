@@ -139,3 +139,15 @@ describe('typed optimizer errors, each where it is', () => {
     );
   });
 });
+
+describe('typed optimizer equations', () => {
+  it('show Greek names as letters and lr as η, one equation per line', () => {
+    const result = compileCustomOptimizer(TYPED_LION);
+    if (!result.ok) throw new Error('TYPED_LION compiles');
+    expect(result.spec.equations).toEqual([
+      'c \\leftarrow {\\beta_{1}} {m} + \\left(1 - {\\beta_{1}}\\right) {g}',
+      'w \\leftarrow {w} - {\\eta} \\left(\\operatorname{sign}\\left({c}\\right) + {\\mathrm{decay}\\,} {w}\\right)',
+      'm \\leftarrow {\\beta_{2}} {m} + \\left(1 - {\\beta_{2}}\\right) {g}',
+    ]);
+  });
+});
