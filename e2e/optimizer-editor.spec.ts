@@ -62,7 +62,7 @@ test('errors are shown where they are, and the scene keeps the last valid rule',
   const drawn = await page.getByTestId('trajectory-path').last().getAttribute('d');
 
   await step.fill('c = beta1 * m + (1 - beta1) * g\nw = w - lr * sign(q)\nm = beta2 * m + (1 - beta2) * g');
-  const message = page.getByTestId('optimizer-editor-error-message');
+  const message = page.getByTestId('optimizer-editor-error-message').first();
   await expect(message).toHaveText(/^Each step, line 2, character 19: unknown symbol 'q'/);
   await expect(page.getByTestId('optimizer-editor-error-mark')).toHaveText('q');
   await expect(page.getByTestId('optimizer-editor-status')).toHaveText(
@@ -76,6 +76,7 @@ test('errors are shown where they are, and the scene keeps the last valid rule',
   await step.fill('v = 0.9 * v + g\nw = w - lr * v');
   await expect(message).toHaveText(/^Each step, line 1, character 11: v is not a declared state variable/);
   await expect(page.getByTestId('optimizer-editor-error-mark')).toHaveText('v');
+  await expect(page.getByTestId('optimizer-editor-status')).toHaveText(/^1 problem;/);
 
   await step.fill('w = w - lr * (g +');
   await expect(message).toHaveText(/^Each step, line 1, .*end of expression/);
@@ -125,6 +126,22 @@ test('a permalink carries the rule; one cut before its definition opens with a w
   await expect(cut.getByTestId('trajectory')).toHaveCount(6);
 });
 
+test('the typed rule runs in a batch view: the outcome map computes it on WebGPU', async ({ page }) => {
+  await addTypedLion(page);
+  // Only the typed optimizer, so the map is its own.
+  for (let k = 0; k < 6; k++) await page.getByTestId('remove-optimizer').first().click();
+  await expect(page.getByTestId('trajectory')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Outcome map', exact: true }).click();
+  const section = page.getByRole('region', { name: 'Outcome map' });
+  await expect(page.getByTestId('engine-name')).toContainText('WebGPU', { timeout: 15_000 });
+  await expect(section).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(page.getByTestId('heatmap')).toHaveCount(1);
+  await expect(page.getByTestId('heatmap')).toHaveAttribute('data-drawn', 'true');
+  await expect(page.getByTestId('outcome-figure')).toContainText('My Lion');
+  await expect(page.getByTestId('outcome-shares')).toContainText(/%/);
+  await expect(page.getByTestId('engine-notice')).toHaveCount(0);
+});
+
 test('screenshots of the editor: projector, phone, dark (only with OPTEDITOR_SHOTS)', async ({ page }) => {
   test.skip(!SHOTS, 'set OPTEDITOR_SHOTS to a folder to take them');
   for (const [name, viewport, scheme] of [
@@ -139,7 +156,7 @@ test('screenshots of the editor: projector, phone, dark (only with OPTEDITOR_SHO
     await editor.scrollIntoViewIfNeeded();
     await editor.screenshot({ path: `${SHOTS}/editor-${name}.png` });
     await page.getByTestId('optimizer-editor-step').fill('v = 0.9 * v + g\nw = w - lr * v');
-    await expect(page.getByTestId('optimizer-editor-error-message')).toBeVisible();
+    await expect(page.getByTestId('optimizer-editor-error-message').first()).toBeVisible();
     await editor.screenshot({ path: `${SHOTS}/editor-error-${name}.png` });
     await page.screenshot({ path: `${SHOTS}/page-${name}.png` });
   }
