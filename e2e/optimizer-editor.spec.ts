@@ -32,6 +32,12 @@ test('a typed Lion joins the scene, walks a lattice, and follows its sliders', a
   await expect(page.getByTestId('legend-entry').last()).toContainText('My Lion');
   await expect(page.getByTestId('optimizer-editor-status')).toHaveText(/in the scene: 1 optimizer/);
   await expect(page.getByTestId('optimizer-card').last()).toContainText('η=0.02');
+  // Inside the step shows its three lines as equations, as for a built-in.
+  await page.getByTestId('focus-select').selectOption({ label: 'My Lion' });
+  const rule = page.getByTestId('update-rule');
+  await expect(rule).toHaveAttribute('aria-label', 'My Lion update rule');
+  await expect(rule.locator('.katex')).toHaveCount(3);
+  await expect(rule).toContainText('sign');
   // Its η follows the definition's default until the optimizer's own is changed.
   await page.getByTestId('optimizer-editor-lr').fill('0.03');
   await expect(page.getByTestId('optimizer-card').last()).toContainText('η=0.03');

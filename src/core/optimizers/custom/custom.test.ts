@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseScene, simulate } from '../..';
 import { SURFACES } from '../../surfaces';
@@ -149,5 +150,80 @@ describe('typed optimizer equations', () => {
       'w \\leftarrow {w} - {\\eta} \\left(\\operatorname{sign}\\left({c}\\right) + {\\mathrm{decay}\\,} {w}\\right)',
       'm \\leftarrow {\\beta_{2}} {m} + \\left(1 - {\\beta_{2}}\\right) {g}',
     ]);
+  });
+});
+
+describe('typed optimizer input is total', () => {
+  const token = fc.constantFrom(
+    'g',
+    'w',
+    't',
+    'lr',
+    'loss',
+    'm',
+    'beta1',
+    'c',
+    'q',
+    'sign(',
+    'sqrt(',
+    'log(',
+    'max(',
+    ',',
+    '(',
+    ')',
+    '+',
+    '-',
+    '*',
+    '/',
+    '^',
+    '=',
+    '==',
+    '1',
+    '0.5',
+    '1e308',
+    'w1',
+    'sin(',
+    'update',
+    'effective_lr',
+    ' ',
+  );
+  const line = fc.oneof(
+    fc.string({ maxLength: 40 }),
+    fc.array(token, { maxLength: 14 }).map((parts) => parts.join('')),
+    fc
+      .tuple(fc.constantFrom('w', 'm', 'c', 'g', 'update', 'beta1', 'x'), fc.array(token, { maxLength: 10 }))
+      .map(([target, parts]) => `${target} = ${parts.join('')}`),
+  );
+  it('any lines compile or come back as positioned errors, never a throw; what compiles runs', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 5 }), (step) => {
+        const result = compileCustomOptimizer({ ...TYPED_LION, step });
+        if (!result.ok) {
+          for (const e of result.errors) {
+            expect(e.message.length).toBeGreaterThan(0);
+            expect(e.position).toBeGreaterThanOrEqual(0);
+          }
+          return;
+        }
+        const state = result.spec.init({ lr: 0.1, beta1: 0.9, beta2: 0.99, decay: 0 });
+        const oracle = {
+          value: () => 1,
+          gradient: () => [1, -1] as const,
+          hessian: () => [1, 0, 1] as const,
+        };
+        result.spec.step({
+          t: 1,
+          lr: 0.1,
+          w: [0.5, -0.5],
+          loss: 1,
+          g: [1, -1],
+          hp: { lr: 0.1, beta1: 0.9, beta2: 0.99, decay: 0 },
+          state,
+          oracle: oracle as never,
+          random: () => 0.5,
+        });
+      }),
+      { numRuns: 1500 },
+    );
   });
 });
