@@ -59,7 +59,7 @@ test('a typed Lion joins the scene, walks a lattice, and follows its sliders', a
     /beta1 = 0 in \[0, 0\.999\]/,
   );
   await expect.poll(async () => JSON.stringify(await lastPath(page))).not.toBe(before);
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/editor-1024.png`, fullPage: true });
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/lion-page-1024.png`, fullPage: true });
 });
 
 test('errors are shown where they are, and the scene keeps the last valid rule', async ({ page }) => {
@@ -77,7 +77,7 @@ test('errors are shown where they are, and the scene keeps the last valid rule',
   await expect(page.getByTestId('optimizer-editor-add')).toBeDisabled();
   await expect(page.getByTestId('trajectory')).toHaveCount(7);
   expect(await page.getByTestId('trajectory-path').last().getAttribute('d')).toBe(drawn);
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/editor-error-1024.png`, fullPage: true });
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/error-page-1024.png`, fullPage: true });
 
   await step.fill('v = 0.9 * v + g\nw = w - lr * v');
   await expect(message).toHaveText(/^Each step, line 1, character 11: v is not a declared state variable/);
@@ -158,12 +158,12 @@ test('screenshots of the editor: projector, phone, dark (only with OPTEDITOR_SHO
     await page.setViewportSize(viewport);
     await page.emulateMedia({ colorScheme: scheme });
     await addTypedLion(page);
-    const editor = page.getByTestId('optimizer-editor');
-    await editor.scrollIntoViewIfNeeded();
-    await editor.screenshot({ path: `${SHOTS}/editor-${name}.png` });
+    // The sidebar scrolls on its own at desktop widths: bring each part into view, then shoot the viewport.
+    await page.getByTestId('optimizer-editor-name').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/editor-${name}.png` });
     await page.getByTestId('optimizer-editor-step').fill('v = 0.9 * v + g\nw = w - lr * v');
     await expect(page.getByTestId('optimizer-editor-error-message').first()).toBeVisible();
-    await editor.screenshot({ path: `${SHOTS}/editor-error-${name}.png` });
-    await page.screenshot({ path: `${SHOTS}/page-${name}.png` });
+    await page.getByTestId('optimizer-editor-status').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/editor-error-${name}.png` });
   }
 });

@@ -132,6 +132,8 @@ export function OptimizerEditor() {
         <textarea
           id={id}
           rows={rows}
+          // One line, one row: error positions are by line, so lines never wrap.
+          wrap="off"
           value={text[box]}
           spellCheck={false}
           autoComplete="off"
