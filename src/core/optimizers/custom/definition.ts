@@ -48,6 +48,10 @@ export const CUSTOM_LIMITS = {
   maxMagnitude: 1e6,
 } as const;
 
+// As in scene.ts: zod probes `new Function` when an object schema is built unless jitless is set, and the
+// page's CSP reports the refusal. This module is evaluated before scene.ts sets it, so it sets it too.
+z.config({ jitless: true });
+
 const finite = z.number().min(-CUSTOM_LIMITS.maxMagnitude).max(CUSTOM_LIMITS.maxMagnitude);
 const text = z.string().max(CUSTOM_LIMITS.maxExpressionLength);
 
