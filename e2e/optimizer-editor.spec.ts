@@ -92,6 +92,13 @@ test('errors are shown where they are, and the scene keeps the last valid rule',
     /^State, line 2, character 1: a state line is name = initial value/,
   );
 
+  // A rule that is valid but produces NaN stops its run, with the reason any run gives.
+  await page.getByTestId('optimizer-editor-state').fill('m = 0');
+  await step.fill('w = w - lr * log(-1 - abs(g))');
+  await expect(page.getByTestId('optimizer-editor-status')).toHaveText(/in the scene: 1 optimizer/);
+  const status = page.getByTestId('legend-entry').last().getByTestId('legend-status');
+  await expect(status).toHaveAttribute('title', 'the update became NaN or infinite');
+
   // Fixing it applies at once: a state v declared, the heavy ball runs.
   await page.getByTestId('optimizer-editor-state').fill('v = 0');
   await step.fill('v = 0.9 * v - lr * g\nw = w + v');
