@@ -295,11 +295,10 @@ export function compileCustomOptimizer(input: unknown): CustomCompileResult {
       report,
     );
     // A line that failed still defines its name, so later lines do not report it again.
-    if (!role && target !== 'w' && target !== 'g' && target !== 'update') roles.set(target, 'local');
+    if (!role && target !== 'w' && target !== 'g') roles.set(target, 'local');
     if (!ast) return;
     if (target === 'w' || target === 'update') positionLine = row;
     if (target === 'effective_lr') rateSet = true;
-    if (!role && target !== 'w' && target !== 'g') roles.set(target, 'local');
     lines.push({ target, targetAt, exprAt, ast });
   });
   if (problems.list.length === 0 && positionLine < 0)
