@@ -16,6 +16,10 @@ export const NN_CHANNEL = {
   statsInput: 106,
   statsWeights: 107,
   digitsSplit: 108,
+  preprocessingData: 109,
+  deepInit: 110,
+  deepBatches: 111,
+  deepData: 112,
 } as const;
 
 export type NnChannel = (typeof NN_CHANNEL)[keyof typeof NN_CHANNEL];
