@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { OPTIMIZERS } from './optimizers';
 import { trainsNetworks } from './optimizers/spec';
 import { sceneSchema, resolveOptimizer, type OptimizerConfig } from './scene';
+import { experimentSchema } from './trainingExperiments';
 
 /** The toy data sets (generated in src/nn/datasets.ts); the order is part of the data seed, never reorder. */
 export const DATASET_IDS = ['xor', 'circles', 'moons', 'spirals', 'blobs', 'sine'] as const;
@@ -103,7 +104,7 @@ export const sliceSchema = z.strictObject({
  * without biases fed a batch of unit-Gaussian inputs of the layer width, whose per-layer activation
  * mean, standard deviation and histogram show what an initialization does before any training.
  */
-export const NETWORK_TABS = ['train', 'stats', 'digits'] as const;
+export const NETWORK_TABS = ['train', 'stats', 'digits', 'experiments'] as const;
 export type NetworkTab = (typeof NETWORK_TABS)[number];
 
 export const STATS_ACTIVATIONS = ['tanh', 'sigmoid', 'relu', 'leaky-relu'] as const;
@@ -281,6 +282,8 @@ export const networkSceneSchema = z
     stats: statsSchema.optional(),
     /** The digits experiment (real data); absent in scenes made before it existed. */
     digits: digitsSchema.optional(),
+    /** The training experiments (preprocessing, batch norm, gradient norms); absent in older scenes. */
+    experiments: experimentSchema.optional(),
     /** The network lesson shown (src/nn/lessons.ts); absent: none. */
     lesson: z
       .string()

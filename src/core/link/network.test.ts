@@ -224,7 +224,7 @@ describe('the activation-statistics experiment and the network lesson in links',
       'network statistics batch: 0 is outside integers [1, 2000]; using 1',
       "network statistics: unknown field 'bogus' ignored",
       "network lesson '%3Cb%3E' is not a lesson id; ignored",
-      "network tab 'weights' is not one of train, stats, digits; ignored",
+      "network tab 'weights' is not one of train, stats, digits, experiments; ignored",
     ]);
     expect(decoded.state.network?.stats).toEqual({
       depth: 20,

@@ -9,7 +9,8 @@
  * | nstats | activation-statistics experiment | depth:10,width:500,activation:tanh,init:small,gain:1,batch:1000,seed:1 |
  *   (then `norm:batch` or `norm:layer`, written only when not `none`: it came after the first nstats links)
  * | nlesson | the network lesson shown        | init-collapse                                              |
- * | ntab   | the view's tab                  | stats or digits (absent: train)                            |
+ * | ntab   | the view's tab                  | stats, digits or experiments (absent: train)               |
+ * | nexp   | training experiments (./experiments.ts) | kind:batchnorm,offset:3,…                           |
  * | ndigits | digits experiment (real data)  | layers:32,activation:relu,init:he,steps:300,batchSize:32,seed:1 |
  *   (then `mode:batch`, `loss:hinge|mse`, `regularizer:l2|l1|elastic`, `lambda:…`, `beta:…`, each written
  *   only when not its default)
@@ -67,6 +68,8 @@ export interface NetworkDraft {
   slice?: Record<string, unknown>;
   stats?: Record<string, unknown>;
   digits?: Record<string, unknown>;
+  /** The training experiments (`nexp`, ./experiments.ts). */
+  experiments?: Record<string, unknown>;
   /** undefined: no `ndopt`. */
   digitsOptimizers?: OptimizerListEntry[];
   lesson?: string;
@@ -166,7 +169,7 @@ function encodeValue(type: Kind, value: unknown): string {
   }
 }
 
-function encodeFields(table: readonly SubField[], record: Readonly<Record<string, unknown>>): string {
+export function encodeFields(table: readonly SubField[], record: Readonly<Record<string, unknown>>): string {
   return table
     .filter((field) => !('omitWhen' in field) || record[field.name] !== field.omitWhen)
     .map(({ name, type }) => `${name}:${encodeValue(type, record[name])}`)
@@ -243,7 +246,7 @@ function decodeValue(type: Kind, raw: string, note: Warn): unknown {
   }
 }
 
-function decodeFields(
+export function decodeFields(
   value: string,
   table: readonly SubField[],
   what: string,
@@ -360,6 +363,8 @@ export function networkFromDraft(draft: NetworkDraft, warn: Warn): NetworkSceneJ
     else if (draft.digitsOptimizers) digits.optimizers = draft.digitsOptimizers.map((entry) => entry.json);
     input.digits = digits;
   }
+  const experiments: Record<string, unknown> | undefined = draft.experiments ? { ...draft.experiments } : undefined;
+  if (experiments) input.experiments = experiments;
   if (draft.lesson !== undefined) input.lesson = draft.lesson;
   if (draft.tab !== undefined) input.tab = draft.tab;
   // A hand-written regression link that names no loss means mean squared error, not the default cross-entropy.
@@ -383,6 +388,9 @@ export function networkFromDraft(draft: NetworkDraft, warn: Warn): NetworkSceneJ
     } else if (head === 'stats' && stats && typeof sub === 'string' && sub in stats) {
       warn(`network ${where}: ${issue.message}; the default is used`);
       delete stats[sub];
+    } else if (head === 'experiments' && experiments && typeof sub === 'string' && sub in experiments) {
+      warn(`network ${where}: ${issue.message}; the default is used`);
+      delete experiments[sub];
     } else if (head === 'digits' && digits && typeof sub === 'string' && sub in digits) {
       warn(`network ${where}: ${issue.message}; the default is used`);
       delete digits[sub];

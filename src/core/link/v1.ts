@@ -38,9 +38,12 @@
  * | ndopt  | network digits optimizers      | SGD:lr=0.1;Adam:lr=0.001              |
  *   added later (absent: no typed optimizer):
  * | opt    | typed optimizer definition     | tagged text (t:/d:) of its JSON (src/core/optimizers/custom) |
+ *   added later (absent: no training experiment set):
+ * | nexp   | network training experiments   | see ./experiments.ts                  |
  */
 import { LIMITS } from '../limits';
 import type { NetworkSceneJson } from '../network';
+import { decodeNetworkExperiments, encodeNetworkExperiments } from './experiments';
 import type { ViewBox } from '../types';
 import type { LinkDraft, Warn } from './draft';
 import {
@@ -379,6 +382,14 @@ export const FIELDS_V1: readonly Field[] = [
     encode: (c) => (c.network ? encodeNetworkDigitsOptimizers(c.network) : undefined),
     decode: (value, draft, warn) => {
       draft.network = { ...draft.network, digitsOptimizers: decodeNetworkDigitsOptimizers(value, warn) };
+    },
+  },
+  {
+    key: 'nexp',
+    name: 'network training experiments',
+    encode: (c) => (c.network ? encodeNetworkExperiments(c.network) : undefined),
+    decode: (value, draft, warn) => {
+      draft.network = { ...draft.network, experiments: decodeNetworkExperiments(value, warn) };
     },
   },
   {
