@@ -30,7 +30,9 @@ describe('deep MLP backward pass', () => {
   for (const activation of ['tanh', 'sigmoid', 'relu'] as const) {
     for (const batchNorm of [false, true]) {
       it(`${activation}${batchNorm ? ' + batch norm' : ''}: every gradient matches central differences`, () => {
-        const net = createDeepNet(spec({ activation, batchNorm, init: activation === 'relu' ? 'he' : 'xavier' }));
+        const net = createDeepNet(
+          spec({ activation, batchNorm, init: activation === 'relu' ? 'he' : 'xavier' }),
+        );
         // Non-trivial γ and β, so their gradients and batch norm's backward are exercised off the identity.
         net.layers.forEach((layer, l) => {
           layer.gamma.forEach((_, j) => (layer.gamma[j] = 1 + 0.1 * ((j + l) % 3)));
@@ -80,7 +82,13 @@ describe('deep MLP training', () => {
     const { x, labels } = batchOf(60, 3);
     const run = () => {
       const net = createDeepNet(spec({ batchNorm: true }));
-      const gen = trainDeepNet(net, x, labels, { lr: 0.2, steps: 60, batchSize: 20, seed: 2, recordEvery: 10 });
+      const gen = trainDeepNet(net, x, labels, {
+        lr: 0.2,
+        steps: 60,
+        batchSize: 20,
+        seed: 2,
+        recordEvery: 10,
+      });
       let last = gen.next();
       while (!last.done) last = gen.next();
       return { record: last.value, net };
@@ -99,7 +107,13 @@ describe('deep MLP training', () => {
     const { x, labels } = batchOf(30, 3);
     for (const activation of ['tanh', 'relu', 'sigmoid'] as const) {
       const net = createDeepNet(spec({ activation }));
-      const gen = trainDeepNet(net, x, labels, { lr: 1e200, steps: 50, batchSize: 30, seed: 1, recordEvery: 5 });
+      const gen = trainDeepNet(net, x, labels, {
+        lr: 1e200,
+        steps: 50,
+        batchSize: 30,
+        seed: 1,
+        recordEvery: 5,
+      });
       let last = gen.next();
       while (!last.done) last = gen.next();
       const { loss, steps, divergedAt } = last.value;

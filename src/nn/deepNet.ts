@@ -115,7 +115,10 @@ function forward(
         norms.push(result);
         z = result.out;
       } else {
-        z = batchNormTest(z, layer.fanOut, params, { mean: layer.runningMean, variance: layer.runningVariance });
+        z = batchNormTest(z, layer.fanOut, params, {
+          mean: layer.runningMean,
+          variance: layer.runningVariance,
+        });
         norms.push(null);
       }
     } else {
@@ -225,7 +228,8 @@ export function lossAndGradients(
         for (let j = 0; j < layer.fanOut; j++) dW[p * layer.fanOut + j]! += v * dz[i * layer.fanOut + j]!;
       }
     const db = new Float64Array(layer.fanOut);
-    if (!(spec.batchNorm && l < spec.depth)) for (let k = 0; k < dz.length; k++) db[k % layer.fanOut]! += dz[k]!;
+    if (!(spec.batchNorm && l < spec.depth))
+      for (let k = 0; k < dz.length; k++) db[k % layer.fanOut]! += dz[k]!;
     w[l] = dW;
     b[l] = db;
     if (l > 0) {
@@ -233,7 +237,8 @@ export function lossAndGradients(
       for (let i = 0; i < rows; i++)
         for (let p = 0; p < layer.fanIn; p++) {
           let sum = 0;
-          for (let j = 0; j < layer.fanOut; j++) sum += dz[i * layer.fanOut + j]! * layer.w[p * layer.fanOut + j]!;
+          for (let j = 0; j < layer.fanOut; j++)
+            sum += dz[i * layer.fanOut + j]! * layer.w[p * layer.fanOut + j]!;
           dh[i * layer.fanIn + p] = sum;
         }
       upstream = dh;
@@ -321,7 +326,9 @@ export function* trainDeepNet(
     record.steps.push(step);
     record.loss.push(finite ? evaluated.loss : Number.NaN);
     record.accuracy.push(finite ? evaluated.accuracy : Number.NaN);
-    layers.forEach((_, l) => record.gradientNorms[l]!.push(gradients ? frobenius(gradients.w[l]!) : Number.NaN));
+    layers.forEach((_, l) =>
+      record.gradientNorms[l]!.push(gradients ? frobenius(gradients.w[l]!) : Number.NaN),
+    );
   };
   take();
   // Step 0: the loss and gradients of the initialization (running averages untouched).

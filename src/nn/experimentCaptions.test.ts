@@ -35,8 +35,13 @@ describe('training experiments: every caption claim holds on its own default run
   it('batch norm: at rate 1 it trains at all three init scales, the plain net does not, and BN is less sensitive', () => {
     const result = netExperiment(experimentSchema.parse({ kind: 'batchnorm' }));
     const caption = batchNormCaption(result);
-    expect(caption.claims).toEqual({ bnTrainsAtEveryScale: true, plainFailsAtSome: true, bnLessSensitive: true });
-    for (const run of result.runs.filter((r) => r.batchNorm)) expect(finalLoss(run)).toBeLessThan(TRAINED_LOSS);
+    expect(caption.claims).toEqual({
+      bnTrainsAtEveryScale: true,
+      plainFailsAtSome: true,
+      bnLessSensitive: true,
+    });
+    for (const run of result.runs.filter((r) => r.batchNorm))
+      expect(finalLoss(run)).toBeLessThan(TRAINED_LOSS);
     // The plain net at 0.25×Xavier never leaves chance (ln 2): its signal dies in the deep stack.
     const smallPlain = result.runs.find((r) => !r.batchNorm && r.scale === 0.25)!;
     expect(Math.abs(finalLoss(smallPlain) - Math.LN2)).toBeLessThan(0.01);

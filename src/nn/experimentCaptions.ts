@@ -4,7 +4,12 @@
  * comparison can go either way with other settings, the sentence says which way it went.
  */
 import { PREPROCESSING_LABELS, PREPROCESSING_TOLERANCE, type PreprocessingRun } from './preprocessing';
-import { finalLoss, gradientRatios, type ExperimentNetRun, type NetExperimentResult } from './trainingExperiments';
+import {
+  finalLoss,
+  gradientRatios,
+  type ExperimentNetRun,
+  type NetExperimentResult,
+} from './trainingExperiments';
 
 export interface ExperimentCaption {
   readonly sentences: readonly string[];
@@ -28,7 +33,9 @@ export const TRAINED_LOSS = 0.1;
 
 export function preprocessingCaption(runs: readonly PreprocessingRun[]): ExperimentCaption {
   const steps = (r: PreprocessingRun) =>
-    r.stepsToTolerance === null ? 'more than 5,000 steps' : `${r.stepsToTolerance} step${r.stepsToTolerance === 1 ? '' : 's'}`;
+    r.stepsToTolerance === null
+      ? 'more than 5,000 steps'
+      : `${r.stepsToTolerance} step${r.stepsToTolerance === 1 ? '' : 's'}`;
   const [raw, ...rest] = runs as [PreprocessingRun, ...PreprocessingRun[]];
   const sentences = [
     `On raw inputs the loss surface of (w₁, w₂) has condition number κ = ${num(raw.loss.condition)}; ` +
@@ -39,7 +46,8 @@ export function preprocessingCaption(runs: readonly PreprocessingRun[]): Experim
     const before = runs[k]!;
     const lower = run.loss.condition < before.loss.condition;
     const fewer =
-      run.stepsToTolerance !== null && (before.stepsToTolerance === null || run.stepsToTolerance < before.stepsToTolerance);
+      run.stepsToTolerance !== null &&
+      (before.stepsToTolerance === null || run.stepsToTolerance < before.stepsToTolerance);
     const same = run.stepsToTolerance === before.stepsToTolerance;
     sentences.push(
       `${PREPROCESSING_LABELS[run.kind]}: κ ${lower ? 'falls' : 'rises'} to ${num(run.loss.condition)} and GD needs ${steps(run)}` +
@@ -49,7 +57,9 @@ export function preprocessingCaption(runs: readonly PreprocessingRun[]): Experim
     claims[`${run.kind}Faster`] = fewer;
   });
   const whitened = runs.at(-1)!;
-  sentences.push('Whitened, the covariance is the identity and the bowl is round: one step of gradient descent lands on the minimum.');
+  sentences.push(
+    'Whitened, the covariance is the identity and the bowl is round: one step of gradient descent lands on the minimum.',
+  );
   claims.round = Math.abs(whitened.loss.condition - 1) < 1e-6 && whitened.stepsToTolerance === 1;
   return { sentences, claims };
 }

@@ -65,7 +65,8 @@ describe('the loss surface of the 2-parameter model', () => {
       [-1.5, 0.7],
     ] as const) {
       let mse = 0;
-      for (let i = 0; i < 50; i++) mse += (data.t[i]! - w1 * data.x[2 * i]! - w2 * data.x[2 * i + 1]!) ** 2 / 50;
+      for (let i = 0; i < 50; i++)
+        mse += (data.t[i]! - w1 * data.x[2 * i]! - w2 * data.x[2 * i + 1]!) ** 2 / 50;
       expect(lossAt(q, w1, w2)).toBeCloseTo(mse, 9);
     }
   });

@@ -4,11 +4,7 @@
  * nets. Every net trains on the same seeded two-moons data with the same seeded weights stream and
  * mini-batches (src/nn/deepNet.ts). A generator, so a worker reports each step of progress.
  */
-import {
-  BN_INIT_SCALES,
-  type ExperimentConfig,
-  type ExperimentKind,
-} from '../core/trainingExperiments';
+import { BN_INIT_SCALES, type ExperimentConfig, type ExperimentKind } from '../core/trainingExperiments';
 import { makeDataset } from './datasets';
 import { createDeepNet, trainDeepNet, type DeepActivation, type DeepTrainRecord } from './deepNet';
 
@@ -76,7 +72,12 @@ export function* runNetExperiment(
   config: ExperimentConfig,
 ): Generator<ExperimentProgress, NetExperimentResult> {
   if (config.kind === 'preprocessing') throw new Error('the preprocessing experiment is closed-form');
-  const data = makeDataset(EXPERIMENT_DATA.dataset, EXPERIMENT_DATA.size, EXPERIMENT_DATA.noise, config.dataSeed);
+  const data = makeDataset(
+    EXPERIMENT_DATA.dataset,
+    EXPERIMENT_DATA.size,
+    EXPERIMENT_DATA.noise,
+    config.dataSeed,
+  );
   const plans = experimentPlans(config);
   const depth = config.kind === 'batchnorm' ? config.depth : config.gradientDepth;
   const lr = config.kind === 'batchnorm' ? config.lr : config.gradientLr;
@@ -103,7 +104,11 @@ export function* runNetExperiment(
     let next = training.next();
     while (!next.done) {
       const done = next.value.steps.at(-1)! / config.steps;
-      yield { fraction: (k + done) / plans.length, label: `${plan.label}: step ${next.value.steps.at(-1)}`, runs };
+      yield {
+        fraction: (k + done) / plans.length,
+        label: `${plan.label}: step ${next.value.steps.at(-1)}`,
+        runs,
+      };
       next = training.next();
     }
     runs.push({ ...plan, record: next.value });

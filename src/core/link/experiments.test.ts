@@ -7,12 +7,24 @@ import { decodeLink, encodeLink } from './index';
 const explorer = parseScene({ surface: 'quadratic', optimizers: [{ type: 'SGD', lr: 0.035 }] });
 if (!explorer.ok) throw new Error(explorer.errors.join('; '));
 const link = (network: unknown) =>
-  encodeLink({ scene: explorer.value, view: { activeView: 'network' }, network: networkSceneSchema.parse(network) });
+  encodeLink({
+    scene: explorer.value,
+    view: { activeView: 'network' },
+    network: networkSceneSchema.parse(network),
+  });
 
 describe('training experiments in links', () => {
   it('round-trip with every field written, and the experiments tab', () => {
     const url = link({
-      experiments: { kind: 'batchnorm', depth: 8, width: 16, activation: 'relu', lr: 0.5, ratio: 40, correlation: -0.3 },
+      experiments: {
+        kind: 'batchnorm',
+        depth: 8,
+        width: 16,
+        activation: 'relu',
+        lr: 0.5,
+        ratio: 40,
+        correlation: -0.3,
+      },
       tab: 'experiments',
     });
     expect(url).toContain(

@@ -11,7 +11,8 @@ import { decodeFields, encodeFields } from './network';
 import { rangeOf } from './schemaRanges';
 
 const shape = experimentSchema.shape;
-const number = (name: keyof typeof shape) => ({ name, type: { kind: 'number', range: rangeOf(shape[name]) } }) as const;
+const number = (name: keyof typeof shape) =>
+  ({ name, type: { kind: 'number', range: rangeOf(shape[name]) } }) as const;
 
 export const EXPERIMENT_FIELDS = [
   { name: 'kind', type: { kind: 'enum', values: EXPERIMENT_KINDS } },

@@ -19,6 +19,7 @@ import { runStyle } from '../theme/palette';
 import { useIsDark } from '../theme/useTheme';
 import { ActivationStatsPanel } from './ActivationStatsPanel';
 import { DigitsPanel } from './DigitsPanel';
+import { ExperimentsPanel } from './ExperimentsPanel';
 import { DataPanel } from './DataPanel';
 import { NetworkControls } from './NetworkControls';
 import { SliceContours } from './SliceContours';
@@ -129,8 +130,22 @@ export function NetworkView({ initialScene, onSceneChange, onOpenInExplorer }: N
         <button type="button" role="tab" aria-selected={tab === 'digits'} onClick={() => setTab('digits')}>
           Real data: digits
         </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'experiments'}
+          onClick={() => setTab('experiments')}
+        >
+          Preprocessing, batch norm &amp; gradients
+        </button>
       </div>
-      {tab === 'digits' ? (
+      {tab === 'experiments' ? (
+        <ExperimentsPanel
+          experiments={lab.input.experiments}
+          dark={dark}
+          onChange={(experiments) => lab.setInput({ ...lab.input, experiments })}
+        />
+      ) : tab === 'digits' ? (
         <DigitsPanel
           digits={lab.input.digits}
           dark={dark}
