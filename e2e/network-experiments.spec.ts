@@ -55,7 +55,7 @@ test('preprocessing: four clouds and surfaces; the caption states the κ and ste
     .getByRole('spinbutton', { name: /Feature means/ })
     .fill('0');
   await expect(page).toHaveURL(/nexp=kind:preprocessing,offset:0,/);
-  await expect(caption(page)).toContainText('zero-centred: κ');
+  await expect(caption(page)).toContainText('Zero-centred: κ');
 });
 
 test('batch norm: trains at every init scale where the plain net does not; the caption says so', async ({
@@ -83,9 +83,9 @@ test('gradient norms: sigmoid vanishes, ReLU/He and BN do not; a log axis; the l
   await expect(status(page)).toHaveAttribute('data-phase', 'done', { timeout: 120_000 });
   await expect(page.getByTestId('grad-ratio')).toHaveAttribute('data-scale', 'log');
   await expect(page.getByTestId('grad-ratio').locator('[data-testid="chart-line"]')).toHaveCount(4);
-  await expect(caption(page)).toContainText(/sigmoid, Xavier: .* it vanishes/);
+  await expect(caption(page)).toContainText(/Sigmoid, Xavier: .* it vanishes/);
   await expect(caption(page)).toContainText(/ReLU, He: .* it does not vanish/);
-  await expect(caption(page)).toContainText(/sigmoid \+ BN: .* it does not vanish/);
+  await expect(caption(page)).toContainText(/Sigmoid \+ BN: .* it does not vanish/);
   const url = page.url();
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.setViewportSize({ width: 1024, height: 768 });

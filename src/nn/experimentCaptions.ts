@@ -50,7 +50,7 @@ export function preprocessingCaption(runs: readonly PreprocessingRun[]): Experim
       (before.stepsToTolerance === null || run.stepsToTolerance < before.stepsToTolerance);
     const same = run.stepsToTolerance === before.stepsToTolerance;
     sentences.push(
-      `${PREPROCESSING_LABELS[run.kind]}: κ ${lower ? 'falls' : 'rises'} to ${num(run.loss.condition)} and GD needs ${steps(run)}` +
+      `${capitalize(PREPROCESSING_LABELS[run.kind])}: κ ${lower ? 'falls' : 'rises'} to ${num(run.loss.condition)} and GD needs ${steps(run)}` +
         `${fewer ? ', fewer' : same ? ', as many' : ', more'}.`,
     );
     claims[`${run.kind}Rounder`] = lower;
@@ -134,3 +134,5 @@ export function gradientCaption(result: NetExperimentResult): ExperimentCaption 
 function toSubscript(n: number): string {
   return String(n).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]!);
 }
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -58,10 +58,10 @@ export function experimentPlans(config: ExperimentConfig): NetPlan[] {
     );
   }
   return [
-    { label: 'sigmoid, Xavier', activation: 'sigmoid', init: 'xavier', scale: 1, batchNorm: false },
-    { label: 'tanh, Xavier', activation: 'tanh', init: 'xavier', scale: 1, batchNorm: false },
+    { label: 'Sigmoid, Xavier', activation: 'sigmoid', init: 'xavier', scale: 1, batchNorm: false },
+    { label: 'Tanh, Xavier', activation: 'tanh', init: 'xavier', scale: 1, batchNorm: false },
     { label: 'ReLU, He', activation: 'relu', init: 'he', scale: 1, batchNorm: false },
-    { label: 'sigmoid + BN', activation: 'sigmoid', init: 'xavier', scale: 1, batchNorm: true },
+    { label: 'Sigmoid + BN', activation: 'sigmoid', init: 'xavier', scale: 1, batchNorm: true },
   ];
 }
 

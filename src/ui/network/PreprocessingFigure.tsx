@@ -42,7 +42,15 @@ function Axes({
     <g className="nn-axis">
       {x(0) >= PAD && x(0) <= SIZE && <line x1={x(0)} x2={x(0)} y1={0} y2={SIZE - PAD} opacity={0.4} />}
       {y(0) >= 0 && y(0) <= SIZE - PAD && <line x1={PAD} x2={SIZE} y1={y(0)} y2={y(0)} opacity={0.4} />}
-      <rect x={PAD} y={0} width={SIZE - PAD} height={SIZE - PAD} fill="none" opacity={0.5} />
+      <rect
+        x={PAD}
+        y={0}
+        width={SIZE - PAD}
+        height={SIZE - PAD}
+        fill="none"
+        stroke="currentColor"
+        opacity={0.35}
+      />
       <text x={SIZE} y={SIZE - 6} textAnchor="end">
         {xLabel}
       </text>
