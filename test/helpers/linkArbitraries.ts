@@ -22,6 +22,11 @@ import {
   STATS_LIMITS,
   STATS_NORMS,
 } from '../../src/core/network';
+import {
+  EXPERIMENT_ACTIVATIONS,
+  EXPERIMENT_KINDS,
+  EXPERIMENT_LIMITS,
+} from '../../src/core/trainingExperiments';
 import { OPTIMIZERS } from '../../src/core/optimizers';
 import { parseScene, resolveOptimizer } from '../../src/core/scene';
 import { surfaceIds } from '../../src/core/surfaces';
@@ -239,6 +244,26 @@ export const validNetworkScene: fc.Arbitrary<NetworkSceneJson> = fc
           regularizer: fc.constantFrom(...DIGITS_REGULARIZERS),
           lambda: fc.oneof(finite(0, 10), fc.constant(0.0001)),
           beta: fc.oneof(finite(0, 100), fc.constant(1)),
+        },
+        { requiredKeys: [] },
+      ),
+      experiments: fc.record(
+        {
+          kind: fc.constantFrom(...EXPERIMENT_KINDS),
+          offset: fc.oneof(finite(0, 50), fc.constant(3)),
+          ratio: fc.oneof(finite(1, 1000), fc.constant(10)),
+          correlation: finite(-0.99, 0.99),
+          points: fc.integer({ min: 10, max: 2000 }),
+          dataSeed: fc.integer({ min: 0, max: 0xffffffff }),
+          depth: fc.integer({ min: 1, max: EXPERIMENT_LIMITS.maxDepth }),
+          width: fc.integer({ min: 2, max: EXPERIMENT_LIMITS.maxWidth }),
+          activation: fc.constantFrom(...EXPERIMENT_ACTIVATIONS),
+          lr: fc.oneof(finite(0.001, 100), fc.constant(1)),
+          gradientDepth: fc.integer({ min: 2, max: EXPERIMENT_LIMITS.maxDepth }),
+          gradientLr: fc.oneof(finite(0.001, 100), fc.constant(0.1)),
+          steps: fc.integer({ min: 1, max: EXPERIMENT_LIMITS.maxSteps }),
+          batchSize: fc.integer({ min: 1, max: 200 }),
+          seed: fc.integer({ min: 0, max: 0xffffffff }),
         },
         { requiredKeys: [] },
       ),
