@@ -50,6 +50,16 @@ test('preprocessing: four clouds and surfaces; the caption states the κ and ste
   expect(text).toContain(`GD needs ${steps[2]} steps, fewer`);
   expect(text).toMatch(/one step of gradient descent lands on the minimum/);
   await shot(page, 'preprocessing-1400');
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, 'preprocessing-1024-dark');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await shot(page, 'preprocessing-390');
+  // Nothing wider than the phone's screen.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1400, height: 900 });
   // A setting goes into the link; without offset the raw case is as round as the centred one.
   await settings(page)
     .getByRole('spinbutton', { name: /Feature means/ })

@@ -189,15 +189,17 @@ function Preprocessing({ config, dark }: { config: ExperimentConfig; dark: boole
         with x). Right: contours of log(L − L*) over (w₁, w₂) at equal scales, with gradient descent from w =
         0 at its best constant rate 2/(λmin + λmax) and the minimum (circle).
       </p>
-      <SmallChart
-        series={series}
-        xDomain={[0, longest]}
-        xLabel="step"
-        yLabel="(L − L*)/(L₀ − L*)"
-        title="Relative excess loss of gradient descent"
-        dark={dark}
-        testId="prep-convergence"
-      />
+      <div className="nn-stats-charts">
+        <SmallChart
+          series={series}
+          xDomain={[0, longest]}
+          xLabel="step"
+          yLabel="(L − L*)/(L₀ − L*)"
+          title="Relative excess loss of gradient descent"
+          dark={dark}
+          testId="prep-convergence"
+        />
+      </div>
       <SeriesKey labels={runs.map((r) => r.kind)} dark={dark} />
       <p className="nn-note">
         Relative excess loss per step (drawn down to 10⁻⁶); each run stops at {100 * PREPROCESSING_TOLERANCE}
@@ -371,39 +373,48 @@ function GradientCharts({
   return (
     <>
       <div className="nn-stats-charts">
-        <SmallChart
-          series={profile}
-          xDomain={[1, depth]}
-          xLabel="layer (faint: at init, solid: last step)"
-          yLabel="‖∂L/∂W‖"
-          title="Gradient norm per layer"
-          dark={dark}
-          testId="grad-profile"
-          width={300}
-          height={190}
-        />
-        <SmallChart
-          series={first}
-          xDomain={[0, config.steps]}
-          xLabel="step"
-          yLabel="‖∂L/∂W₁‖"
-          title="Layer 1 gradient norm during training"
-          dark={dark}
-          testId="grad-first"
-          width={300}
-          height={190}
-        />
-        <SmallChart
-          series={ratio}
-          xDomain={[0, config.steps]}
-          xLabel="step"
-          yLabel={`layer 1 / layer ${depth}`}
-          title="Gradient ratio first to last layer"
-          dark={dark}
-          testId="grad-ratio"
-          width={300}
-          height={190}
-        />
+        <figure className="nn-figure">
+          <figcaption>‖∂L/∂W‖ per layer, at init (faint) and the last step</figcaption>
+          <SmallChart
+            series={profile}
+            xDomain={[1, depth]}
+            xLabel="layer (faint: at init, solid: last step)"
+            yLabel="‖∂L/∂W‖"
+            title="Gradient norm per layer"
+            dark={dark}
+            testId="grad-profile"
+            width={300}
+            height={190}
+          />
+        </figure>
+        <figure className="nn-figure">
+          <figcaption>Layer 1 during training</figcaption>
+          <SmallChart
+            series={first}
+            xDomain={[0, config.steps]}
+            xLabel="step"
+            yLabel="‖∂L/∂W₁‖"
+            title="Layer 1 gradient norm during training"
+            dark={dark}
+            testId="grad-first"
+            width={300}
+            height={190}
+          />
+        </figure>
+        <figure className="nn-figure">
+          <figcaption>Layer 1 over the last hidden layer</figcaption>
+          <SmallChart
+            series={ratio}
+            xDomain={[0, config.steps]}
+            xLabel="step"
+            yLabel={`layer 1 / layer ${depth}`}
+            title="Gradient ratio first to last layer"
+            dark={dark}
+            testId="grad-ratio"
+            width={300}
+            height={190}
+          />
+        </figure>
       </div>
       <SeriesKey labels={experimentPlans(config).map((p) => p.label)} dark={dark} />
     </>

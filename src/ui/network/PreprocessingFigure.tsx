@@ -170,7 +170,8 @@ export function PreprocessingFigure({ runs, dark }: { runs: readonly Preprocessi
             <span data-testid="prep-condition">
               {run.loss.condition < 100 ? run.loss.condition.toFixed(2) : run.loss.condition.toFixed(0)}
             </span>{' '}
-            · <span data-testid="prep-steps">{run.stepsToTolerance ?? '> 5000'}</span> steps
+            · <span data-testid="prep-steps">{run.stepsToTolerance ?? '> 5000'}</span>{' '}
+            {run.stepsToTolerance === 1 ? 'step' : 'steps'}
           </figcaption>
           <div className="nn-prep-pair">
             <DataCloud run={run} dark={dark} />
