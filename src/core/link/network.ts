@@ -363,7 +363,9 @@ export function networkFromDraft(draft: NetworkDraft, warn: Warn): NetworkSceneJ
     else if (draft.digitsOptimizers) digits.optimizers = draft.digitsOptimizers.map((entry) => entry.json);
     input.digits = digits;
   }
-  const experiments: Record<string, unknown> | undefined = draft.experiments ? { ...draft.experiments } : undefined;
+  const experiments: Record<string, unknown> | undefined = draft.experiments
+    ? { ...draft.experiments }
+    : undefined;
   if (experiments) input.experiments = experiments;
   if (draft.lesson !== undefined) input.lesson = draft.lesson;
   if (draft.tab !== undefined) input.tab = draft.tab;
