@@ -124,3 +124,25 @@ test('a damaged experiments link opens with warnings and the nearest valid setti
   await expect(settings(page).getByRole('spinbutton', { name: /Feature means/ })).toHaveValue('2');
   await expect(page.locator('.nn-prep-case')).toHaveCount(4);
 });
+
+test('a long run can be cancelled; nets beyond the work cap get a message, not a frozen tab', async ({
+  page,
+}) => {
+  await openExperiments(page);
+  await settings(page).getByRole('combobox', { name: 'Experiment' }).selectOption('batchnorm');
+  await settings(page).getByRole('spinbutton', { name: 'Steps' }).fill('1000');
+  await expect(status(page)).toHaveAttribute('data-phase', 'running');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(status(page)).toHaveAttribute('data-phase', 'cancelled');
+  await expect(page.getByText('cancelled: the nets trained so far are shown')).toBeVisible();
+  await settings(page).getByRole('spinbutton', { name: 'Hidden layers' }).fill('16');
+  await settings(page).getByRole('spinbutton', { name: 'Units per layer' }).fill('64');
+  await expect(status(page)).toHaveAttribute('data-phase', 'too-large');
+  await expect(
+    page.getByText(/billion multiply-adds, more than the 4 billion this page trains/),
+  ).toBeVisible();
+  // The page still answers: a smaller net trains.
+  await settings(page).getByRole('spinbutton', { name: 'Steps' }).fill('20');
+  await settings(page).getByRole('spinbutton', { name: 'Units per layer' }).fill('8');
+  await expect(status(page)).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
+});
