@@ -62,7 +62,8 @@ export const INIT_LABELS: Readonly<Record<Init, string>> = {
   xavier: 'Xavier (N(0,1)/√fan_in)',
   he: 'He (N(0,1)/√(fan_in/2))',
 };
-export const LOSSES = ['cross-entropy', 'mse'] as const;
+/** The training tab's losses: hinge is the SVM loss (binary max(0, 1 − ỹz), multiclass Σ max(0, s_j − s_y + 1)). */
+export const LOSSES = ['cross-entropy', 'mse', 'hinge'] as const;
 export type LossKind = (typeof LOSSES)[number];
 export const DIRECTIONS = ['random', 'pca'] as const;
 export type DirectionKind = (typeof DIRECTIONS)[number];
@@ -269,6 +270,8 @@ export const networkSceneSchema = z
     loss: z.enum(LOSSES).default(NETWORK_DEFAULTS.loss),
     /** L2 penalty (λ/2)·‖W‖² on the weight matrices (biases are not penalized). */
     l2: z.number().min(0).max(10).default(NETWORK_DEFAULTS.l2),
+    /** L1 penalty λ₁·Σ|W| on the weight matrices; absent (older scenes): 0. */
+    l1: z.number().min(0).max(10).optional(),
     steps: z.int().min(1).max(NETWORK_LIMITS.maxSteps).default(NETWORK_DEFAULTS.steps),
     /** Mini-batch size; ≥ size means full-batch gradient descent. */
     batchSize: z.int().min(1).max(NETWORK_LIMITS.maxSize).default(NETWORK_DEFAULTS.batchSize),
@@ -294,6 +297,10 @@ export const networkSceneSchema = z
   })
   .refine((scene) => !(scene.loss === 'cross-entropy' && datasetTask(scene.dataset) === 'regression'), {
     message: 'cross-entropy needs a classification data set; use mse for sine regression',
+    path: ['loss'],
+  })
+  .refine((scene) => !(scene.loss === 'hinge' && datasetTask(scene.dataset) === 'regression'), {
+    message: 'hinge needs a classification data set; use mse for sine regression',
     path: ['loss'],
   })
   .refine((scene) => scene.slice.reference === 'best' || scene.slice.reference < scene.optimizers.length, {

@@ -40,6 +40,37 @@ describe('float64 MLP backprop', () => {
     });
   }
 
+  it.each(['moons', 'blobs'] as const)(
+    "the training tab's hinge loss on %s (binary on one logit, multiclass on three) with L1 matches central differences",
+    (dataset) => {
+      const data = makeDataset(dataset, 24, 0.1, 2);
+      const arch = architecture(
+        { layers: [5, 4], activation: 'tanh', loss: 'hinge', l2: 0.01, l1: 0.02 },
+        data,
+      );
+      const theta = initialParameters(arch, 'xavier', 11);
+      for (let k = 0; k < theta.length; k++) theta[k]! += 0.05 * Math.sin(k);
+      const evaluator = createEvaluator(arch, data);
+      const gradient = new Float64Array(arch.paramCount);
+      const loss = evaluator.loss(theta, gradient);
+      expect(loss).toBeGreaterThan(0);
+      const f = (t: Float64Array) => evaluator.loss(t);
+      for (let k = 0; k < arch.paramCount; k++)
+        expect(gradient[k]).toBeCloseTo(finiteDifference(f, theta, k), 6);
+    },
+  );
+
+  it('binary hinge is max(0, 1 − ỹ·z): zero beyond the margin, 1 + |z| on the wrong side', () => {
+    const data = makeDataset('moons', 4, 0, 1);
+    // A linear model z = w·x + b with w = 0: z = b for every point.
+    const arch = architecture({ layers: [], activation: 'tanh', loss: 'hinge', l2: 0 }, data);
+    const theta = new Float64Array(arch.paramCount);
+    const evaluator = createEvaluator(arch, data);
+    const positives = Array.from(data.y).filter((v) => v === 1).length / data.size;
+    theta[2] = 3; // b = 3: every positive beyond the margin, every negative at 1 + 3
+    expect(evaluator.loss(theta)).toBeCloseTo((1 - positives) * 4, 12);
+  });
+
   it('mini-batch rows give the loss of those rows', () => {
     const data = makeDataset('moons', 30, 0.1, 2);
     const arch = architecture({ layers: [4], activation: 'tanh', loss: 'cross-entropy', l2: 0 }, data);

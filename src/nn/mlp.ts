@@ -24,19 +24,19 @@ export interface Architecture {
   readonly paramCount: number;
   readonly activation: Activation;
   readonly task: Task;
-  /** 'hinge' (multiclass SVM) is offered on the digits only (the float64 path). */
-  readonly loss: LossKind | 'hinge';
+  /** 'hinge': the SVM loss (binary on one logit, multiclass on the scores). */
+  readonly loss: LossKind;
   readonly l2: number;
-  /** L1 penalty l1·Σ|W| on the weight matrices (digits only; 0 elsewhere). */
+  /** L1 penalty l1·Σ|W| on the weight matrices. */
   readonly l1: number;
 }
 
 export interface ArchitectureInput {
   readonly layers: readonly number[];
   readonly activation: Activation;
-  readonly loss: LossKind | 'hinge';
+  readonly loss: LossKind;
   readonly l2: number;
-  readonly l1?: number;
+  readonly l1?: number | undefined;
 }
 
 export function architecture(
@@ -142,6 +142,13 @@ export function createEvaluator(arch: Architecture, data: Pick<Dataset, 'x' | 'y
         dz[k] = (2 * diff) / outputDim;
       }
       return sum / outputDim;
+    }
+    if (arch.loss === 'hinge' && outputDim === 1) {
+      // Binary SVM on one logit: max(0, 1 − ỹ·z) with ỹ = ±1.
+      const sign = 2 * data.y[row]! - 1;
+      const margin = 1 - sign * z[0]!;
+      dz[0] = margin > 0 ? -sign : 0;
+      return Math.max(0, margin);
     }
     if (arch.loss === 'hinge') {
       let label = 0;

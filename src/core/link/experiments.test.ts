@@ -68,3 +68,30 @@ describe('training experiments in links', () => {
     expect(encodeLink(decoded.state)).toBe(old);
   });
 });
+
+describe("the training tab's hinge loss and L1 penalty in links", () => {
+  it('l1 is written only when set, hinge as a loss; both round-trip', () => {
+    const plain = link({});
+    expect(plain).not.toContain('l1:');
+    const url = link({ loss: 'hinge', l1: 0.003 });
+    expect(url).toContain('loss:hinge,l2:0,l1:0.003,steps:');
+    const decoded = decodeLink(url);
+    expect(decoded.warnings).toEqual([]);
+    expect(decoded.state.network?.loss).toBe('hinge');
+    expect(decoded.state.network?.l1).toBe(0.003);
+    expect(encodeLink(decoded.state)).toBe(url);
+  });
+
+  it('hinge on the sine regression becomes mse, with a warning; a negative l1 is clamped to 0', () => {
+    const url = link({}).replace(
+      /net=[^&]*/,
+      (net) =>
+        net.replace('dataset:moons', 'dataset:sine').replace('loss:cross-entropy', 'loss:hinge') + ',l1:-2',
+    );
+    const decoded = decodeLink(url);
+    expect(decoded.state.network?.loss).toBe('mse');
+    expect(decoded.state.network?.l1).toBe(0);
+    expect(decoded.warnings.join('\n')).toMatch(/hinge needs a classification data set; use mse for sine regression; mse is used/);
+    expect(decoded.warnings.join('\n')).toMatch(/l1: -2 is outside/);
+  });
+});

@@ -111,6 +111,8 @@ export const NETWORK_FIELDS: readonly SubField[] = [
   { name: 'init', type: choice(INITS) },
   { name: 'loss', type: choice(LOSSES) },
   { name: 'l2', type: number(sceneShape.l2) },
+  // Came after the first network links: written only when set.
+  { name: 'l1', type: number(sceneShape.l1), omitWhen: undefined },
   { name: 'steps', type: number(sceneShape.steps) },
   { name: 'batchSize', type: number(sceneShape.batchSize) },
 ];

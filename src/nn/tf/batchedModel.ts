@@ -25,6 +25,7 @@ export function batchedLosses(
   const depth = arch.layers.length;
   let h: tf.Tensor3D | null = null;
   let penalty: tf.Tensor1D | null = null;
+  let absolute: tf.Tensor1D | null = null;
   arch.layers.forEach(({ fanIn, fanOut, weightOffset, biasOffset }, l) => {
     const weights = tf.reshape(tf.slice(params, [0, weightOffset], [count, fanIn * fanOut]), [
       count,
@@ -46,11 +47,22 @@ export function batchedLosses(
       const squares = tf.sum(tf.square(weights), [1, 2]) as tf.Tensor1D;
       penalty = penalty ? (tf.add(penalty, squares) as tf.Tensor1D) : squares;
     }
+    if (arch.l1 > 0) {
+      const sizes = tf.sum(tf.abs(weights), [1, 2]) as tf.Tensor1D;
+      absolute = absolute ? (tf.add(absolute, sizes) as tf.Tensor1D) : sizes;
+    }
   });
   const z = h as unknown as tf.Tensor3D;
   let perExample: tf.Tensor2D;
   if (arch.loss === 'mse') {
     perExample = tf.mean(tf.square(tf.sub(z, y)), 2) as tf.Tensor2D;
+  } else if (arch.loss === 'hinge' && arch.sizes[depth] === 1) {
+    // Binary SVM: max(0, 1 − ỹ·z), ỹ = 2y − 1.
+    perExample = tf.sum(tf.relu(tf.sub(1, tf.mul(tf.sub(tf.mul(y, 2), 1), z))), 2) as tf.Tensor2D;
+  } else if (arch.loss === 'hinge') {
+    // Multiclass SVM: Σ_j max(0, s_j − s_y + 1) over j ≠ y (the j = y term is max(0, 1) = 1).
+    const correct = tf.sum(tf.mul(z, y), 2, true);
+    perExample = tf.sub(tf.sum(tf.relu(tf.add(tf.sub(z, correct), 1)), 2), 1) as tf.Tensor2D;
   } else if (arch.sizes[depth] === 1) {
     // Binary cross-entropy with logits: max(z,0) − z·y + log(1 + e^−|z|).
     const stable = tf.add(tf.sub(tf.relu(z), tf.mul(z, y)), tf.log1p(tf.exp(tf.neg(tf.abs(z)))));
@@ -60,5 +72,7 @@ export function batchedLosses(
   }
   const data = tf.mean(perExample, 1) as tf.Tensor1D;
   const regularizer = penalty as tf.Tensor1D | null;
-  return regularizer ? (tf.add(data, tf.mul(regularizer, 0.5 * arch.l2)) as tf.Tensor1D) : data;
+  const l1 = absolute as tf.Tensor1D | null;
+  const withL2 = regularizer ? (tf.add(data, tf.mul(regularizer, 0.5 * arch.l2)) as tf.Tensor1D) : data;
+  return l1 ? (tf.add(withL2, tf.mul(l1, arch.l1)) as tf.Tensor1D) : withL2;
 }

@@ -52,6 +52,25 @@ describe('tfjs engine (cpu backend in Node)', () => {
     },
   );
 
+  it.each(['moons', 'blobs'] as const)(
+    'hinge loss with L1 and L2 on %s: batched losses and gradients match the float64 backprop',
+    async (dataset) => {
+      const { arch, data, initial } = prepareNetwork(small(dataset, { loss: 'hinge', l1: 0.02 }));
+      expect(arch.loss).toBe('hinge');
+      expect(arch.l1).toBe(0.02);
+      const other = initial.map((v, k) => v + 0.1 * Math.cos(k));
+      const rows = Int32Array.from([1, 4, 9, 16, 25]);
+      const reference = await float64Source(arch, data).lossAndGradients([initial, other], rows);
+      const source = tfjsSource(arch, data);
+      const batched = await source.lossAndGradients([initial, other], rows);
+      source.dispose();
+      for (let k = 0; k < 2; k++) {
+        expect(batched.losses[k]).toBeCloseTo(reference.losses[k]!, 5);
+        batched.gradients[k]!.forEach((g, i) => expect(g).toBeCloseTo(reference.gradients[k]![i]!, 4));
+      }
+    },
+  );
+
   it('trains like the float64 reference', async () => {
     const scene = small('moons');
     const [tfjs, reference] = await Promise.all([engine.train(scene), trainNetwork(scene, float64Source)]);

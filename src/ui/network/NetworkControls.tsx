@@ -127,11 +127,7 @@ export function NetworkControls({ input, onChange, disabled }: Props) {
             onChange={(e) => set({ loss: e.target.value as (typeof LOSSES)[number] })}
           >
             {LOSSES.map((l) => (
-              <option
-                key={l}
-                value={l}
-                disabled={l === 'cross-entropy' && datasetTask(dataset) === 'regression'}
-              >
+              <option key={l} value={l} disabled={l !== 'mse' && datasetTask(dataset) === 'regression'}>
                 {l}
               </option>
             ))}
@@ -144,6 +140,20 @@ export function NetworkControls({ input, onChange, disabled }: Props) {
             step={0.001}
             value={input.l2 ?? NETWORK_DEFAULTS.l2}
             onChange={(e) => set({ l2: num(e.target.value) })}
+          />
+        </Field>
+        <Field label="L1 λ">
+          <input
+            type="number"
+            min={0}
+            step={0.001}
+            value={input.l1 ?? 0}
+            onChange={(e) => {
+              const { l1: _old, ...rest } = input;
+              const value = num(e.target.value);
+              // 0 is what an absent l1 means: leave it out, so links from before it re-encode the same.
+              onChange(value === 0 ? rest : { ...rest, l1: value });
+            }}
           />
         </Field>
       </div>
