@@ -146,3 +146,29 @@ test('a long run can be cancelled; nets beyond the work cap get a message, not a
   await settings(page).getByRole('spinbutton', { name: 'Units per layer' }).fill('8');
   await expect(status(page)).toHaveAttribute('data-phase', 'done', { timeout: 60_000 });
 });
+
+test('the training tab trains with the SVM hinge loss and an L1 penalty, both in the link', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Network', exact: true }).click();
+  const controls = page.getByRole('group', { name: 'Network scene' });
+  await controls.getByRole('combobox', { name: 'Loss', exact: true }).selectOption('hinge');
+  await controls.getByLabel('L1 λ').fill('0.001');
+  await controls.getByLabel('Steps').fill('60');
+  await controls.getByLabel('Resolution').selectOption('32');
+  await expect(page).toHaveURL(/net=[^&]*loss:hinge,l2:0,l1:0\.001,/);
+  await page.getByRole('button', { name: /^Train/ }).click();
+  await expect(page.getByRole('progressbar', { name: 'Progress' })).toHaveAttribute('data-phase', 'done', {
+    timeout: 100_000,
+  });
+  const rows = page.getByTestId('network-results').locator('tbody tr');
+  await expect(rows).toHaveCount(3);
+  // Every optimizer lowers the hinge loss from the shared start.
+  for (let k = 0; k < 3; k++) {
+    const [start, end] = (await rows.nth(k).locator('td').allTextContents()).slice(1, 3).map(Number);
+    expect(end!).toBeLessThan(start!);
+  }
+  await expect(page.getByTestId('network-scene-json')).toContainText('"loss": "hinge"');
+});
