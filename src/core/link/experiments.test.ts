@@ -91,7 +91,9 @@ describe("the training tab's hinge loss and L1 penalty in links", () => {
     const decoded = decodeLink(url);
     expect(decoded.state.network?.loss).toBe('mse');
     expect(decoded.state.network?.l1).toBe(0);
-    expect(decoded.warnings.join('\n')).toMatch(/hinge needs a classification data set; use mse for sine regression; mse is used/);
+    expect(decoded.warnings.join('\n')).toMatch(
+      /hinge needs a classification data set; use mse for sine regression; mse is used/,
+    );
     expect(decoded.warnings.join('\n')).toMatch(/l1: -2 is outside/);
   });
 });
