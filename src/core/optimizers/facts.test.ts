@@ -57,14 +57,26 @@ describe('optimizer facts in the specs', () => {
           role: 'state',
           vector: true,
         });
-    // Every rule but a look-ahead one (it needs the gradient at another point of the whole network).
+    // Every rule but a look-ahead one (it needs the gradient at another point of the whole network), one
+    // that adds over the coordinates (a norm over all the network's parameters, not a pair) and one that
+    // reads the surface's Hessian.
     expect(OPTIMIZERS.filter(trainsNetworks).map((spec) => spec.type)).toEqual(
       OPTIMIZERS.filter(
-        (spec) => !['Newton', 'LBFGS', 'RandomSearch'].includes(spec.type) && !spec.rule?.looksAhead,
+        (spec) =>
+          !['Newton', 'LBFGS', 'RandomSearch'].includes(spec.type) &&
+          !spec.rule?.looksAhead &&
+          !spec.rule?.reduces &&
+          !spec.rule?.readsHessian,
       ).map((spec) => spec.type),
     );
     expect(OPTIMIZERS.filter((spec) => spec.rule?.looksAhead).map((spec) => spec.type)).toEqual([
       'AdamWScheduleFree',
+      'SAM',
     ]);
+    expect(OPTIMIZERS.filter((spec) => spec.rule?.reduces).map((spec) => spec.type)).toEqual([
+      'SAM',
+      'Prodigy',
+    ]);
+    expect(OPTIMIZERS.filter((spec) => spec.rule?.readsHessian).map((spec) => spec.type)).toEqual(['Sophia']);
   });
 });
