@@ -139,3 +139,21 @@ test('Sophia (exact Hessian) runs from the menu with its three equations', async
   await expect(rule.locator('.katex')).toHaveCount(3);
   await expect(rule).toContainText('exact');
 });
+
+test('the outcome map runs SAM, Prodigy and Sophia on the batch engine: Prodigy and Sophia reach the minimum from every start', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto(
+    '/#v=1&m=1&s=quadratic&w=-1,-1&n=100&o=SAM:lr=0.01,rho=0.1;Prodigy;Sophia:lr=0.01&view=atlas',
+  );
+  const figures = page.getByTestId('outcome-figure');
+  await expect(figures).toHaveCount(3);
+  await expect(figures.locator('strong')).toHaveText(['SAM', 'Prodigy', 'Sophia (exact Hessian)']);
+  await expect(page.getByTestId('outcome-shares')).toHaveCount(3, { timeout: 90_000 });
+  // On a convex bowl the two that converge do so from every start; SAM with a fixed ρ keeps hopping across
+  // the minimum (its gradient is always taken ρ away), so its share is its own.
+  await expect(figures.nth(1).getByTestId('outcome-shares')).toContainText('reached the tolerance: 100%');
+  await expect(figures.nth(2).getByTestId('outcome-shares')).toContainText('reached the tolerance: 100%');
+  await expect(figures.nth(0).getByTestId('outcome-shares')).toContainText('reached the tolerance:');
+});
