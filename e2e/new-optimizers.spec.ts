@@ -89,6 +89,16 @@ test('SAM draws its ρ-ball and the perturbed point on it; ρ sets the radius', 
   await page.getByTestId('focus-select').selectOption({ label: 'SAM' });
   const rule = page.getByTestId('update-rule');
   await expect(rule.locator('.katex')).toHaveCount(4);
+  // The recorded g is the one at w; the panel says where the step's gradient was taken, on the ball.
+  const elsewhere = page.getByTestId('gradient-elsewhere');
+  await expect(elsewhere).toContainText('the step uses ∇L at w + ε̂ = (');
+  const shown = /\(([^,]+), ([^)]+)\)/
+    .exec((await elsewhere.innerText())!)!
+    .slice(1)
+    .map((text) => Number(text.replace('−', '-')));
+  const drawn = [Number(await point.getAttribute('data-w1')), Number(await point.getAttribute('data-w2'))];
+  for (const i of [0, 1])
+    expect(Math.abs(shown[i]! - drawn[i]!)).toBeLessThan(5e-3 * Math.abs(drawn[i]!) + 1e-9);
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/sam-1024.png`, fullPage: true });
 });
 

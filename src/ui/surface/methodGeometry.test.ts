@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../core';
-import { methodGeometry } from './methodGeometry';
+import { gradientPoint, methodGeometry } from './methodGeometry';
 
 const run = (optimizer: Record<string, unknown>, steps = 30) =>
   simulate({ surface: 'quadratic', start: [-1, -1], steps, optimizers: [optimizer] }).trajectories[0]!;
@@ -52,5 +52,18 @@ describe('method geometry on the explorer', () => {
 
   it('other methods have none', () => {
     expect(methodGeometry(run({ type: 'Adam', lr: 0.1 }), 3)).toBeNull();
+    expect(gradientPoint(run({ type: 'Adam', lr: 0.1 }), 3)).toBeNull();
+  });
+
+  it('the point each look-ahead update takes its gradient at: SAM w + ε̂, Schedule-Free y', () => {
+    const sam = run({ type: 'SAM', lr: 0.01, rho: 0.2 });
+    const point = gradientPoint(sam, 4)!;
+    expect(point.symbol).toBe('w + ε̂');
+    const perturbation = sam.accumulators.find((a) => a.key === 'perturbation')!.values;
+    expect(point.at[0]).toBeCloseTo(sam.path[8]! + perturbation[8]!, 15);
+    expect(point.at[1]).toBeCloseTo(sam.path[9]! + perturbation[9]!, 15);
+    const free = run({ type: 'AdamWScheduleFree', lr: 0.05 });
+    const y = free.accumulators.find((a) => a.key === 'y')!.values;
+    expect(gradientPoint(free, 4)).toEqual({ symbol: 'y', at: [y[8], y[9]] });
   });
 });

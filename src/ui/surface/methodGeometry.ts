@@ -63,3 +63,17 @@ export function methodGeometry(trajectory: Trajectory, step: number): MethodGeom
       return null;
   }
 }
+
+/**
+ * Where the update leaving point `step` takes the gradient it steps with, for the methods that take it
+ * elsewhere than at w (the recorded g is the one at w): SAM at w + ε̂, Schedule-Free at y.
+ */
+export function gradientPoint(
+  trajectory: Trajectory,
+  step: number,
+): { readonly symbol: string; readonly at: Vec2 } | null {
+  const geometry = methodGeometry(trajectory, step);
+  if (geometry?.kind === 'sam') return { symbol: 'w + ε̂', at: geometry.perturbed };
+  if (geometry?.kind === 'schedule-free') return { symbol: 'y', at: geometry.y.at(-1)! };
+  return null;
+}
