@@ -134,6 +134,17 @@ export function trainsNetworks(spec: OptimizerSpec<unknown>): boolean {
   return spec.rule !== undefined && !spec.rule.looksAhead && !spec.rule.reduces && !spec.rule.readsHessian;
 }
 
+/** Why an optimizer cannot train a network (the reverse of trainsNetworks), or null when it can. */
+export function whyNotNetworks(spec: OptimizerSpec<unknown>): string | null {
+  if (!spec.rule) return 'its step couples the two coordinates of the 2-D surface';
+  const reasons = [
+    spec.rule.looksAhead && 'takes its gradient at another point',
+    spec.rule.reduces && 'adds over all the parameters (a norm or an inner product)',
+    spec.rule.readsHessian && 'reads the Hessian diagonal',
+  ].filter((reason): reason is string => typeof reason === 'string');
+  return reasons.length ? reasons.join('; ') : null;
+}
+
 export function num(hp: Hyperparameters, key: string): number {
   const value = hp[key];
   if (typeof value !== 'number') throw new Error(`hyperparameter ${key} is not a number`);
