@@ -167,3 +167,21 @@ test('the outcome map runs SAM, Prodigy and Sophia on the batch engine: Prodigy 
   await expect(figures.nth(2).getByTestId('outcome-shares')).toContainText('reached the tolerance: 100%');
   await expect(figures.nth(0).getByTestId('outcome-shares')).toContainText('reached the tolerance:');
 });
+
+test('the Network view says which optimizers it leaves out and why', async ({ page }) => {
+  await page.goto('/#v=1&m=1&view=network');
+  const note = page.getByTestId('not-for-networks');
+  await expect(note).toBeVisible({ timeout: 30_000 });
+  await expect(note.locator('summary')).toContainText('SAM, Prodigy, Sophia (exact Hessian)');
+  await note.locator('summary').click();
+  await expect(note.locator('li').filter({ hasText: 'Sophia' })).toHaveText(
+    'Sophia (exact Hessian): reads the Hessian diagonal',
+  );
+  // The trainer's own menu offers none of them.
+  const offered = await page
+    .getByRole('combobox', { name: 'Optimizer 1' })
+    .locator('option')
+    .allTextContents();
+  expect(offered).toContain('Adam');
+  for (const type of ['SAM', 'Prodigy', 'Sophia']) expect(offered).not.toContain(type);
+});
