@@ -1,15 +1,16 @@
 /**
  * Prodigy (Mishchenko & Defazio 2024, "Prodigy: An Expeditiously Adaptive Parameter-Free Learner", ICML,
- * the algorithm "Prodigy (Adam version)" of section 5, "Deriving Adam-like step sizes"; keys lr = 1, betas, beta3, d0, d_coef, weight_decay, eps as in the
- * authors' prodigyopt): Adam whose step is scaled by an estimate d of the distance from the start x₀ to
- * the solution, grown from d₀ and never shrunk:
+ * the algorithm "Prodigy (Adam version)" of section 5, "Deriving Adam-like step sizes"; keys lr = 1,
+ * betas, beta3, d0, d_coef, weight_decay, eps as in the authors' prodigyopt): Adam whose step is scaled
+ * by an estimate d of the distance from the start x₀ to the solution, grown from d₀ and never shrunk:
  *   m ← β₁m + (1−β₁)d g;  v ← β₂v + (1−β₂)d²g²
  *   r ← β₃r + (1−β₃)η d²⟨g, x₀ − x⟩;  s ← β₃s + (1−β₃)η d² g
  *   d ← max(d, d_coef · r/‖s‖₁);  x ← x − η d m/(√v + d ε) − η d λ x
- * The step uses the d it started with (dₖ), as the paper's algorithm writes it. β₃ = 0 stands for √β₂, the paper's
- * value and prodigyopt's default (beta3=None). Weight decay is decoupled (prodigyopt's default); the
- * paper has none. ⟨g, x₀ − x⟩ and ‖s‖₁ add over the coordinates (the rule's sum), so Prodigy is not
- * element-wise and does not train the Network view's networks. While ‖s‖₁ = 0 (no gradient yet) d stays.
+ * The step uses the d it started with (dₖ), as the paper's algorithm writes it. β₃ = 0 stands for √β₂,
+ * the paper's value and prodigyopt's default (beta3=None). Weight decay is decoupled (prodigyopt's
+ * default); the paper has none. ⟨g, x₀ − x⟩ and ‖s‖₁ add over the coordinates (the rule's sum), so
+ * Prodigy is not element-wise and does not train the Network view's networks. While ‖s‖₁ = 0 (no
+ * gradient yet) d stays.
  */
 import { elementwiseSpec } from './ruleStep';
 import { betasParam, epsParam, lrParam, num, weightDecayParam } from './spec';
