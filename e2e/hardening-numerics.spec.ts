@@ -13,15 +13,21 @@ test.use({ reducedMotion: 'reduce' });
 
 const DECAYS = ['momentum', 'alpha', 'rho'];
 
-/** Adds one optimizer of every type, then sets each card's settings to the edges of their ranges. */
+/**
+ * Adds one optimizer of every type (the six of the default scene removed first: with them the registry
+ * no longer fits under the scene's 24-optimizer limit), then sets each card's settings to the edges of
+ * their ranges.
+ */
 async function buildExtremeScene(page: Page) {
+  for (let i = 0; i < 6; i++) await page.getByTestId('remove-optimizer').first().click();
+  await expect(page.getByTestId('optimizer-card')).toHaveCount(0);
   for (const spec of OPTIMIZERS) {
     await page.getByTestId('add-optimizer-type').selectOption(spec.type);
     await page.getByTestId('add-optimizer').click();
   }
   const cards = page.getByTestId('optimizer-card');
   const count = await cards.count();
-  expect(count).toBe(6 + OPTIMIZERS.length);
+  expect(count).toBe(OPTIMIZERS.length);
   for (let i = 0; i < count; i++) {
     const card = cards.nth(i);
     await card.locator('.optimizer-title').click();
@@ -50,7 +56,7 @@ test('every optimizer at lr 10 / 1e-6, ε 0, momentum 0.9999, on every surface a
   await page.goto('/');
   await expect(page.getByTestId('trajectory')).toHaveCount(6);
   await buildExtremeScene(page);
-  await expect(page.getByTestId('trajectory')).toHaveCount(6 + OPTIMIZERS.length);
+  await expect(page.getByTestId('trajectory')).toHaveCount(OPTIMIZERS.length);
   for (const surface of SURFACES) {
     await page.getByTestId('surface-select').selectOption(surface.id);
     await expectNoLeaks(page, `${surface.id}, default start`);

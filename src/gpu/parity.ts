@@ -69,7 +69,19 @@ export function parityCases(): ParityCase[] {
   }
   // Typed expressions: the WGSL comes from the expression compiler, the CPU side from its JS closures.
   for (const surface of CUSTOM_PARITY_SURFACES) {
-    for (const type of ['SGD', 'Adam', 'RMSprop', 'Adagrad', 'NAdam', 'Newton', 'LBFGS']) {
+    // SAM, Prodigy and Sophia for the rule's sum, second gradient and Hessian diagonal on compiled surfaces.
+    for (const type of [
+      'SGD',
+      'Adam',
+      'RMSprop',
+      'Adagrad',
+      'NAdam',
+      'Newton',
+      'LBFGS',
+      'SAM',
+      'Prodigy',
+      'Sophia',
+    ]) {
       cases.push({
         surface,
         config: resolveOptimizer({ type, ...getOptimizer(type)!.paritySettings }),

@@ -36,4 +36,14 @@ describe('WGSL from a rule', () => {
     expect(wgsl).toContain('g = surface_gradient((i.w + (hp.mu * (*s).v)));');
     expect(wgsl).toContain('(*s).v = max(((hp.mu * (*s).v) - (i.lr * g)), vec2<f32>(0.0));');
   });
+
+  it('adds over the coordinates in one number and reads the Hessian diagonal from the surface', () => {
+    const sam = ruleWgsl(getOptimizer('SAM')!.rule!);
+    expect(sam).toContain('dot((g * g), vec2<f32>(1.0, 1.0))');
+    expect(sam).toContain('g = surface_gradient((i.w + (*s).perturbation));');
+    const sophia = ruleWgsl(getOptimizer('Sophia')!.rule!);
+    expect(sophia).toContain('r_curvature = surface_hessian(i.w).xz;');
+    const prodigy = ruleWgsl(getOptimizer('Prodigy')!.rule!);
+    expect(prodigy).toContain('var r_norm: f32;');
+  });
 });

@@ -90,6 +90,10 @@ export function ruleWgsl(rule: CompiledRule): string {
           return { text: `(*s).${field}`, vector: false };
         }
         const args = node.args.map(emit);
+        // The sum over the coordinates, x + y in that order as the CPU adds them.
+        if (node.fn === 'sum') {
+          return { text: `dot(${args[0]!.text}, vec2<f32>(1.0, 1.0))`, vector: false };
+        }
         const vector = args.some((a) => a.vector);
         if (node.fn === 'pow') {
           if (vector) throw new Error(`${rule.type} rule: pow of a vector has no WGSL form yet`);
@@ -104,6 +108,9 @@ export function ruleWgsl(rule: CompiledRule): string {
     steps
       .map((step) => {
         if (step.k === 'gradient') return `${indent}g = surface_gradient(${splat(emit(step.at), true)});\n`;
+        // surface_hessian gives (hxx, hxy, hyy): the diagonal is .xz.
+        if (step.k === 'hessian')
+          return `${indent}${ref(step.name).text} = surface_hessian(${splat(emit(step.at), true)}).xz;\n`;
         if (step.k === 'if') {
           const otherwise = step.else.length
             ? ` else {\n${statements(step.else, indent + '  ')}${indent}}`

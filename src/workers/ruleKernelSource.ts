@@ -80,6 +80,10 @@ export function ruleKernelSource(rule: CompiledRule): RuleSource {
       case 'bin':
         return `(${child(node.a)} ${OPERATORS[node.op] ?? node.op} ${child(node.b)})`;
       case 'call':
+        if (node.fn === 'sum') {
+          const [a] = node.args as [RuleNode];
+          return `(${plain(a, 0, key, hoist)} + ${plain(a, 1, key, hoist)})`;
+        }
         return `Math.${node.fn}(${node.args.map(child).join(', ')})`;
       case 'cond':
         return `(${child(node.c)} ? ${child(node.a)} : ${child(node.b)})`;
@@ -103,6 +107,8 @@ export function ruleKernelSource(rule: CompiledRule): RuleSource {
       .map((step) => {
         if (step.k === 'gradient')
           return `\nsurface.valueAndGradientInto(gradient, ${plain(step.at, 0, null, true)}, ${plain(step.at, 1, null, true)});\nd1 = gradient[0];\nd2 = gradient[1];`;
+        if (step.k === 'hessian')
+          return `\n{\nconst hessian = oracle.hessian(${plain(step.at, 0, null, true)}, ${plain(step.at, 1, null, true)});\n${nameOf(step.name, 0)} = hessian[0];\n${nameOf(step.name, 1)} = hessian[2];\n}`;
         if (step.k === 'if')
           return `if (${plain(step.cond, null, null, true)}) {${statements(step.then)}\n}${
             step.else.length ? ` else {${statements(step.else)}\n}` : ''

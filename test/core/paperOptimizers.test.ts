@@ -1,6 +1,8 @@
 /**
  * Optimizers torch.optim lacks — Lion (Chen et al. 2023, Algorithm 2), AdaBelief (Zhuang et al. 2020,
- * Algorithm 2) and Schedule-Free AdamW (Defazio et al. 2024, Algorithm 1) — against independent numpy
+ * Algorithm 2), Schedule-Free AdamW (Defazio et al. 2024, Algorithm 1), SAM (Foret et al. 2021, Algorithm
+ * 1), Prodigy (Mishchenko & Defazio 2024, its Adam version) and Sophia with the exact Hessian diagonal (Liu
+ * et al. 2023, Algorithm 3) — against independent numpy
  * float64 implementations of the papers' algorithms
  * (test/fixtures/papers/generate.py, never Optiscope's code), plus Lion's defining property.
  */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveOptimizer } from '../scene';
 import { OPTIMIZERS } from './index';
-import { trainsNetworks } from './spec';
+import { trainsNetworks, whyNotNetworks } from './spec';
 
 const rowOf = (type: string, column: string) => {
   const match = /^(.*)\[([01])\]$/.exec(column);
@@ -57,14 +57,38 @@ describe('optimizer facts in the specs', () => {
           role: 'state',
           vector: true,
         });
-    // Every rule but a look-ahead one (it needs the gradient at another point of the whole network).
+    // Every rule but a look-ahead one (it needs the gradient at another point of the whole network), one
+    // that adds over the coordinates (a norm over all the network's parameters, not a pair) and one that
+    // reads the surface's Hessian.
     expect(OPTIMIZERS.filter(trainsNetworks).map((spec) => spec.type)).toEqual(
       OPTIMIZERS.filter(
-        (spec) => !['Newton', 'LBFGS', 'RandomSearch'].includes(spec.type) && !spec.rule?.looksAhead,
+        (spec) =>
+          !['Newton', 'LBFGS', 'RandomSearch'].includes(spec.type) &&
+          !spec.rule?.looksAhead &&
+          !spec.rule?.reduces &&
+          !spec.rule?.readsHessian,
       ).map((spec) => spec.type),
     );
     expect(OPTIMIZERS.filter((spec) => spec.rule?.looksAhead).map((spec) => spec.type)).toEqual([
       'AdamWScheduleFree',
+      'SAM',
     ]);
+    expect(OPTIMIZERS.filter((spec) => spec.rule?.reduces).map((spec) => spec.type)).toEqual([
+      'SAM',
+      'Prodigy',
+    ]);
+    expect(OPTIMIZERS.filter((spec) => spec.rule?.readsHessian).map((spec) => spec.type)).toEqual(['Sophia']);
+  });
+
+  it('says why a method does not train networks, exactly for those that do not', () => {
+    for (const spec of OPTIMIZERS)
+      expect(whyNotNetworks(spec) === null, spec.type).toBe(trainsNetworks(spec));
+    const reason = (type: string) => whyNotNetworks(OPTIMIZERS.find((s) => s.type === type)!);
+    expect(reason('SAM')).toBe(
+      'takes its gradient at another point; adds over all the parameters (a norm or an inner product)',
+    );
+    expect(reason('Prodigy')).toBe('adds over all the parameters (a norm or an inner product)');
+    expect(reason('Sophia')).toBe('reads the Hessian diagonal');
+    expect(reason('Newton')).toBe('its step couples the two coordinates of the 2-D surface');
   });
 });

@@ -9,12 +9,15 @@ import { LBFGS } from './lbfgs';
 import { Lion } from './lion';
 import { NAdam } from './nadam';
 import { Newton } from './newton';
+import { Prodigy } from './prodigy';
 import { RAdam } from './radam';
 import { RandomSearch } from './randomSearch';
 import { RMSprop } from './rmsprop';
 import { ScheduleFreeAdamW } from './scheduleFreeAdamW';
 import { Rprop } from './rprop';
+import { SAM } from './sam';
 import { SGD } from './sgd';
+import { Sophia } from './sophia';
 import type { OptimizerSpec } from './spec';
 import { CUSTOM_TYPE, customOptimizerSpec } from './custom';
 
@@ -39,6 +42,9 @@ export const OPTIMIZERS: readonly OptimizerSpec<unknown>[] = [
   erase(Lion),
   erase(AdaBelief),
   erase(ScheduleFreeAdamW),
+  erase(SAM),
+  erase(Prodigy),
+  erase(Sophia),
   erase(Newton),
   erase(LBFGS),
   erase(RandomSearch),

@@ -23,6 +23,13 @@ const quadratic: Oracle = {
   hessian: () => [2 * A, 0, 2 * B],
 };
 
+/** f = w1² + w1·w2 + 5·w2²: a Hessian with an off-diagonal term, (2, 1, 10), so the diagonal is (2, 10). */
+const coupled: Oracle = {
+  value: (w1, w2) => w1 * w1 + w1 * w2 + 5 * w2 * w2,
+  gradient: (w1, w2) => [2 * w1 + w2, w1 + 10 * w2],
+  hessian: () => [2, 1, 10],
+};
+
 /** Runs a rule through the generated float64 step, as runOptimizer does (no noise, constant rate). */
 function runRule(
   rule: ElementwiseRule,
@@ -30,6 +37,7 @@ function runRule(
   values: Record<string, number>,
   start: Vec2,
   steps: number,
+  surface: Oracle = quadratic,
 ): Vec2[] {
   const compiled = compileRule('Test', rule, [{ key: 'lr', kind: 'number' }, ...hyperparameters]);
   const { init, step } = ruleStepFunctions(compiled, []);
@@ -38,9 +46,9 @@ function runRule(
   const path: Vec2[] = [start];
   let w = start;
   for (let t = 1; t <= steps; t++) {
-    const g = quadratic.gradient(w[0], w[1]);
-    const loss = quadratic.value(w[0], w[1]);
-    const { update } = step({ t, lr: hp.lr, w, loss, g, hp, state, oracle: quadratic, random: () => 0 });
+    const g = surface.gradient(w[0], w[1]);
+    const loss = surface.value(w[0], w[1]);
+    const { update } = step({ t, lr: hp.lr, w, loss, g, hp, state, oracle: surface, random: () => 0 });
     w = [w[0] + update[0], w[1] + update[1]];
     path.push(w);
   }
@@ -77,6 +85,38 @@ describe('rule expressions', () => {
     expect(() => compileRule('T', rule(['t = 1', 'update = -lr * g', 'effective_lr = lr']), hp)).toThrow(
       /cannot be assigned/,
     );
+    expect(() => compileRule('T', rule(['k = sum(lr)', 'update = -k * g', 'effective_lr = lr']), hp)).toThrow(
+      /sum\(…\) adds the coordinates of a vector/,
+    );
+    expect(() =>
+      compileRule(
+        'T',
+        rule(['k = lr', 'k = hessian_diagonal_at(w)', 'update = -g', 'effective_lr = lr']),
+        hp,
+      ),
+    ).toThrow(/needs a vector local/);
+  });
+
+  it('mark a rule that adds over the coordinates or reads the Hessian (neither trains a network)', () => {
+    const hp = [{ key: 'lr', kind: 'number' as const }];
+    const plain = compileRule('T', { state: {}, step: ['update = -lr * g', 'effective_lr = lr'] }, hp);
+    expect([plain.reduces, plain.readsHessian]).toEqual([false, false]);
+    const norm = compileRule(
+      'T',
+      { state: {}, step: ['n = sqrt(sum(g * g))', 'update = -lr * g / n', 'effective_lr = lr / n'] },
+      hp,
+    );
+    expect([norm.reduces, norm.readsHessian, norm.names.get('n')!.vector]).toEqual([true, false, false]);
+    const curvature = compileRule(
+      'T',
+      { state: {}, step: ['h = hessian_diagonal_at(w)', 'update = -lr * g / h', 'effective_lr = lr / h'] },
+      hp,
+    );
+    expect([curvature.reduces, curvature.readsHessian, curvature.names.get('h')!.vector]).toEqual([
+      false,
+      true,
+      true,
+    ]);
   });
 });
 
@@ -151,6 +191,51 @@ describe('the rule form expresses the lectures’ variants (checked against hand
     }
     // It converges on this convex quadratic.
     expect(Math.hypot(...path[40]!)).toBeLessThan(0.05);
+  });
+
+  it('normalized gradient descent through sum: w ← w − η g/‖g‖', () => {
+    const path = runRule(
+      {
+        state: {},
+        step: ['norm = sqrt(sum(g * g))', 'update = -lr * g / norm', 'effective_lr = lr / norm'],
+      },
+      [],
+      { lr: 0.05 },
+      [2, 1],
+      20,
+      coupled,
+    );
+    let w: Vec2 = [2, 1];
+    for (let t = 1; t <= 20; t++) {
+      const g = coupled.gradient(w[0], w[1]);
+      const norm = Math.hypot(g[0], g[1]);
+      w = [w[0] - (0.05 * g[0]) / norm, w[1] - (0.05 * g[1]) / norm];
+      // Every step has length η exactly: the coordinates were added, not treated one by one.
+      expect(Math.hypot(path[t]![0] - path[t - 1]![0], path[t]![1] - path[t - 1]![1])).toBeCloseTo(0.05, 14);
+      expect(path[t]![0]).toBeCloseTo(w[0], 14);
+      expect(path[t]![1]).toBeCloseTo(w[1], 14);
+    }
+  });
+
+  it('a diagonal Newton step through hessian_diagonal_at: w ← w − η g/diag(H), the off-diagonal ignored', () => {
+    const path = runRule(
+      {
+        state: {},
+        step: ['h = hessian_diagonal_at(w)', 'effective_lr = lr / h', 'update = -effective_lr * g'],
+      },
+      [],
+      { lr: 0.5 },
+      [1, -1],
+      15,
+      coupled,
+    );
+    let w: Vec2 = [1, -1];
+    for (let t = 1; t <= 15; t++) {
+      const g = coupled.gradient(w[0], w[1]);
+      w = [w[0] - (0.5 * g[0]) / 2, w[1] - (0.5 * g[1]) / 10];
+      expect(path[t]![0]).toBeCloseTo(w[0], 14);
+      expect(path[t]![1]).toBeCloseTo(w[1], 14);
+    }
   });
 
   it('branches on hyperparameters and keeps scalar state once per step', () => {

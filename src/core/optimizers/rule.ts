@@ -17,6 +17,10 @@
  * Conditions must be scalars (a hyperparameter, the step count), so every backend may branch on them.
  * One line may look elsewhere: `g = gradient_at(w + mu * v)` takes the surface's gradient at another
  * point (the lectures' Nesterov, v ← μv − η∇f(w + μv)); that gradient gets no noise or clipping.
+ * Two additions for methods that are not quite element-wise (SAM, Prodigy, Sophia), each of which keeps
+ * the rule off the network trainer (trainsNetworks): `sum(x)` adds a vector's two coordinates into a
+ * scalar (‖g‖ = sqrt(sum(g * g)), ⟨g, w₀ − w⟩ = sum(g * (w0 - w))), and `h = hessian_diagonal_at(w)`
+ * sets a vector local to the surface's exact Hessian diagonal (∂²f/∂w₁², ∂²f/∂w₂²) at a point.
  *
  * Methods that are not element-wise — Newton (the Hessian), L-BFGS (a history of pairs) and random search
  * (its own random draws and a second loss evaluation) — keep hand-written steps: their spec files, their
@@ -53,7 +57,7 @@ export function when(condition: string, ...then: RuleStatement[]): RuleStatement
 
 // ---- syntax tree ----
 
-export type RuleFunction = 'sqrt' | 'abs' | 'sign' | 'exp' | 'log' | 'max' | 'min' | 'pow';
+export type RuleFunction = 'sqrt' | 'abs' | 'sign' | 'exp' | 'log' | 'max' | 'min' | 'pow' | 'sum';
 export type RuleOperator = '+' | '-' | '*' | '/' | '==' | '!=' | '<' | '<=' | '>' | '>=' | '&&' | '||';
 
 export type RuleNode =
@@ -69,6 +73,8 @@ export type RuleStep =
   | { readonly k: 'set'; readonly name: string; readonly value: RuleNode }
   /** `g = gradient_at(point)`: the surface's gradient at another point (a look-ahead), as g. */
   | { readonly k: 'gradient'; readonly at: RuleNode }
+  /** `name = hessian_diagonal_at(point)`: the surface's exact Hessian diagonal there, as a vector. */
+  | { readonly k: 'hessian'; readonly name: string; readonly at: RuleNode }
   | {
       readonly k: 'if';
       readonly cond: RuleNode;
@@ -85,6 +91,7 @@ const ARITY: Readonly<Record<RuleFunction, number>> = {
   max: 2,
   min: 2,
   pow: 2,
+  sum: 1,
 };
 
 const BINARY_LEVELS: readonly (readonly RuleOperator[])[] = [
@@ -198,6 +205,8 @@ function parseStatements(statements: readonly RuleStatement[]): RuleStep[] {
         throw new Error(`rule: gradient_at(…) can only be assigned to g ("${statement}")`);
       return { k: 'gradient', at: parseRuleExpression(lookAhead[1]!) };
     }
+    const curvature = /^\s*hessian_diagonal_at\((.*)\)\s*$/.exec(match[2]!);
+    if (curvature) return { k: 'hessian', name: match[1]!, at: parseRuleExpression(curvature[1]!) };
     return { k: 'set', name: match[1]!, value: parseRuleExpression(match[2]!) };
   });
 }
@@ -239,6 +248,10 @@ export interface CompiledRule {
   readonly step: readonly RuleStep[];
   /** Takes a gradient elsewhere (`gradient_at`). */
   readonly looksAhead: boolean;
+  /** Adds over the coordinates (`sum`): the two coordinates are coupled. */
+  readonly reduces: boolean;
+  /** Reads the surface's Hessian diagonal (`hessian_diagonal_at`). */
+  readonly readsHessian: boolean;
   /** A hash of the definition and the hyperparameter table: tells a stale generated step (ruleSteps.ts). */
   readonly fingerprint: string;
 }
@@ -278,6 +291,8 @@ const LOGICAL: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>=', 
 /** Whether a node is a per-coordinate value, given the names' types. */
 export function isVector(node: RuleNode, names: ReadonlyMap<string, RuleName>): boolean {
   if (node.k === 'ref') return names.get(node.name)?.vector ?? false;
+  // A sum over the coordinates is one number.
+  if (node.k === 'call' && node.fn === 'sum') return false;
   if (node.k === 'cond') return isVector(node.a, names) || isVector(node.b, names);
   return ruleChildren(node).some((child) => isVector(child, names));
 }
@@ -301,6 +316,8 @@ export function compileRule(
 ): CompiledRule {
   const names = new Map<string, RuleName>();
   const hp = new Map<string, RuleHyperparameter>();
+  let reduces = false;
+  let readsHessian = false;
   for (const input of RULE_INPUTS)
     names.set(input, { role: 'input', vector: input === 'g' || input === 'w', boolean: false });
   const kinds = new Map(hyperparameters.map((h) => [h.key, h.kind]));
@@ -342,6 +359,11 @@ export function compileRule(
       for (const c of node.k === 'cond' ? [node.c] : ruleChildren(node))
         if (!isBoolean(c, names) || isVector(c, names))
           throw new Error(`${type} rule: a condition must be a scalar true/false (${where})`);
+    if (node.k === 'call' && node.fn === 'sum') {
+      reduces = true;
+      if (!isVector(node.args[0]!, names))
+        throw new Error(`${type} rule: sum(…) adds the coordinates of a vector (${where})`);
+    }
     ruleChildren(node).forEach((child) => check(child, where, initOnly));
   }
   const visit = (steps: readonly RuleStep[]) => {
@@ -356,6 +378,17 @@ export function compileRule(
       }
       if (s.k === 'gradient') {
         check(s.at, 'gradient_at');
+        continue;
+      }
+      if (s.k === 'hessian') {
+        check(s.at, 'hessian_diagonal_at');
+        readsHessian = true;
+        const known = names.get(s.name);
+        if (!known) {
+          names.set(s.name, { role: 'local', vector: true, boolean: false });
+          locals.push(s.name);
+        } else if (known.role !== 'local' || !known.vector)
+          throw new Error(`${type} rule: hessian_diagonal_at(…) needs a vector local, not ${s.name}`);
         continue;
       }
       check(s.value, s.name);
@@ -377,7 +410,18 @@ export function compileRule(
   const looksAhead = (steps: readonly RuleStep[]): boolean =>
     steps.some((s) => s.k === 'gradient' || (s.k === 'if' && (looksAhead(s.then) || looksAhead(s.else))));
   const fingerprint = fnv1a(JSON.stringify([rule, hyperparameters.map((h) => [h.key, h.kind])]));
-  return { type, names, hyperparameters: hp, state, locals, step, looksAhead: looksAhead(step), fingerprint };
+  return {
+    type,
+    names,
+    hyperparameters: hp,
+    state,
+    locals,
+    step,
+    looksAhead: looksAhead(step),
+    reduces,
+    readsHessian,
+    fingerprint,
+  };
 }
 
 /** What an expression depends on: what a backend needs to hoist it, tabulate it or keep it per step. */

@@ -73,6 +73,11 @@ function compileNode(node: RuleNode, rule: CompiledRule, layout: Layout): Evalua
     }
     case 'call': {
       const args = node.args.map(compile);
+      if (node.fn === 'sum') {
+        // Over the coordinates: one number whichever coordinate asks.
+        const [a] = args as [Evaluate];
+        return (env) => a(env, 0) + a(env, 1);
+      }
       if (args.length === 1) {
         const [a] = args as [Evaluate];
         const f = UNARY[node.fn]!;
@@ -135,6 +140,15 @@ function compileSteps(
         const [g1, g2] = lookAhead.oracle!.gradient(at(env, 0), at(env, 1));
         env[g] = g1;
         env[g + 1] = g2;
+      };
+    }
+    if (step.k === 'hessian') {
+      const at = compileNode(step.at, rule, layout);
+      const h = layout.slots.get(step.name)!;
+      return (env) => {
+        const [hxx, , hyy] = lookAhead.oracle!.hessian(at(env, 0), at(env, 1));
+        env[h] = hxx;
+        env[h + 1] = hyy;
       };
     }
     if (step.k === 'if') {

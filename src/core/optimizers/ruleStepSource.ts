@@ -54,6 +54,7 @@ export function ruleStepSource(rule: CompiledRule, layout: StepSlots): string {
       case 'bin':
         return `(${number(node.a, i)} ${node.op} ${number(node.b, i)})`;
       case 'call':
+        if (node.fn === 'sum') return `(${number(node.args[0]!, 0)} + ${number(node.args[0]!, 1)})`;
         return `Math.${node.fn}(${node.args.map((a) => number(a, i)).join(', ')})`;
       case 'cond':
         return `(${truth(node.c, i)} ? ${number(node.a, i)} : ${number(node.b, i)})`;
@@ -67,6 +68,10 @@ export function ruleStepSource(rule: CompiledRule, layout: StepSlots): string {
         if (step.k === 'gradient') {
           const g = layout.slots.get('g')!;
           return `\n{\nconst gradient = oracle.gradient(${number(step.at, 0)}, ${number(step.at, 1)});\nenv[${g}] = gradient[0];\nenv[${g + 1}] = gradient[1];\n}`;
+        }
+        if (step.k === 'hessian') {
+          const h = layout.slots.get(step.name)!;
+          return `\n{\nconst hessian = oracle.hessian(${number(step.at, 0)}, ${number(step.at, 1)});\nenv[${h}] = hessian[0];\nenv[${h + 1}] = hessian[2];\n}`;
         }
         if (step.k === 'if')
           return `\nif (${truth(step.cond, 0)}) {${statements(step.then)}\n}${step.else.length ? ` else {${statements(step.else)}\n}` : ''}`;

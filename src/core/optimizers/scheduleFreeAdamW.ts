@@ -16,7 +16,7 @@ export const ScheduleFreeAdamW = elementwiseSpec({
   label: 'Schedule-Free AdamW',
   family: 'adaptive',
   description:
-    'AdamW steps on a base iterate z, with the gradient taken between z and the running average x; the average is the answer, so no learning-rate schedule is needed. The path drawn is x.',
+    'AdamW steps on a base iterate z, with the gradient taken between z and the running average x; the average is the answer, so no learning-rate schedule is needed. The path drawn, and the loss the loss panel reports, are those of x.',
   equations: (hp) => [
     'y_t = (1-\\beta_1)\\, z_t + \\beta_1 x_t, \\quad g_t = \\nabla L(y_t) \\quad (z_1 = x_1)',
     'v_t = \\beta_2 v_{t-1} + (1-\\beta_2)\\, g_t^2',

@@ -127,10 +127,22 @@ export const weightDecayLine = (hp: Hyperparameters): string[] =>
 /**
  * Whether the optimizer can train a network: its rule acts coordinate by coordinate, so the 2-vector
  * step applies to every pair of parameters (Newton, L-BFGS and random search couple coordinates or need
- * the 2-D oracle; a look-ahead rule needs the gradient at another point of the whole network).
+ * the 2-D oracle; a look-ahead rule needs the gradient at another point of the whole network, a rule
+ * with a sum adds over all parameters, not a pair, and the Hessian diagonal needs the surface).
  */
 export function trainsNetworks(spec: OptimizerSpec<unknown>): boolean {
-  return spec.rule !== undefined && !spec.rule.looksAhead;
+  return spec.rule !== undefined && !spec.rule.looksAhead && !spec.rule.reduces && !spec.rule.readsHessian;
+}
+
+/** Why an optimizer cannot train a network (the reverse of trainsNetworks), or null when it can. */
+export function whyNotNetworks(spec: OptimizerSpec<unknown>): string | null {
+  if (!spec.rule) return 'its step couples the two coordinates of the 2-D surface';
+  const reasons = [
+    spec.rule.looksAhead && 'takes its gradient at another point',
+    spec.rule.reduces && 'adds over all the parameters (a norm or an inner product)',
+    spec.rule.readsHessian && 'reads the Hessian diagonal',
+  ].filter((reason): reason is string => typeof reason === 'string');
+  return reasons.length ? reasons.join('; ') : null;
 }
 
 export function num(hp: Hyperparameters, key: string): number {

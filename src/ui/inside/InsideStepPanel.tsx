@@ -10,6 +10,7 @@ import { RunSwatch } from '../legend/RunSwatch';
 import { useIsDark } from '../theme/useTheme';
 import { f3, vec, whyItTurns } from './explainText';
 import { stepParts } from './stepParts';
+import { gradientPoint } from '../surface/methodGeometry';
 
 export function InsideStepPanel() {
   const { runs } = useSimulation();
@@ -24,6 +25,7 @@ export function InsideStepPanel() {
   if (!run) return <p className="muted">Enable an optimizer to look inside its step.</p>;
   const spec = getOptimizer(run.entry.type);
   const parts = stepParts(run.trajectory, step);
+  const elsewhere = gradientPoint(run.trajectory, step);
   const shown = explain ? phase : PHASES.length - 1;
   const row = (index: number) =>
     `step-row${index <= shown ? '' : ' is-pending'}${explain && index === phase ? ' is-current' : ''}`;
@@ -70,6 +72,12 @@ export function InsideStepPanel() {
                   <span className="muted"> (after {entry.clip.type} clipping)</span>
                 )}
                 {entry.noise > 0 && <span className="muted"> (with noise σ={f3(entry.noise)})</span>}
+                {elsewhere && (
+                  <span className="muted" data-testid="gradient-elsewhere">
+                    {' '}
+                    · the step uses ∇L at {elsewhere.symbol} = {vec(elsewhere.at)}
+                  </span>
+                )}
               </span>
             </li>
             <li className={row(1)} data-phase="moment">

@@ -14,6 +14,7 @@ import {
   type NetworkSceneInput,
 } from '../../nn';
 import { Field } from './Field';
+import { NotForNetworks } from './NotForNetworks';
 
 interface Props {
   input: NetworkSceneInput;
@@ -228,6 +229,7 @@ export function NetworkControls({ input, onChange, disabled }: Props) {
         >
           + optimizer
         </button>
+        <NotForNetworks />
       </div>
       <div className="nn-group">
         <h3>Slice</h3>

@@ -20,6 +20,7 @@ import { StartMarker } from './StartMarker';
 import { StepArrows } from './StepArrows';
 import { StabilityOverlay } from '../stability/StabilityOverlay';
 import { LectureIterates } from './LectureIterates';
+import { MethodGeometry } from './MethodGeometry';
 import { Trajectories } from './Trajectories';
 import { useSurfaceZoom } from './useSurfaceZoom';
 import { useWindowHeight } from '../hooks/useWindowHeight';
@@ -139,6 +140,7 @@ export function SurfaceView() {
               {view.panels.stability && (
                 <StabilityOverlay run={focusRun} scales={scales} box={visible} step={step} />
               )}
+              <MethodGeometry runs={simulation.runs} scales={scales} step={step} dark={dark} />
               <LectureIterates
                 run={view.showArrows ? focusRun : null}
                 scales={scales}

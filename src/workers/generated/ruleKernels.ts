@@ -2140,6 +2140,441 @@ export function runAdamWScheduleFree(job: KernelJob): void {
   }
 }
 
+/** SAM: its rule, spliced into the particle loop. */
+export function runSAM(job: KernelJob): void {
+  const { request, surface, from, to, summary, trajectories } = job;
+  const { rowStride, lrColumn, sampleCount, every, probeStep, bound, schedule, constantRate } = job;
+  const { processed, noise, clip } = job;
+  const { steps, lossTarget, seed, starts, streams, hyperparameters: hpRows } = request;
+  const sampled = every > 0;
+  const probing = probeStep >= 0;
+  // Plain arrays, not typed ones: once the surface call is inlined V8 keeps their values in registers.
+  const gradient: [number, number] = [0, 0];
+  const g: [number, number] = [0, 0];
+
+  for (let p = from; p < to; p++) {
+    const row = p - from;
+    const h = p * rowStride;
+
+    const baseLr = hpRows[h + lrColumn]!;
+    const _momentum = hpRows[h + 1]!;
+    const _rho = hpRows[h + 2]!;
+
+    let _velocity1 = 0;
+    let _velocity2 = 0;
+    let _perturbation1 = 0;
+    let _perturbation2 = 0;
+    let w1 = starts[2 * p]!;
+    let w2 = starts[2 * p + 1]!;
+    // The loss and gradient at the current point; each step evaluates its new point once.
+    let loss = surface.valueAndGradientInto(gradient, w1, w2);
+    let g1 = gradient[0];
+    let g2 = gradient[1];
+    let minLoss = loss;
+    let reached = -1;
+    let diverged = -1;
+    let completed = 0;
+    let probeLoss = probeStep === 0 ? loss : Number.NaN;
+    if (!Number.isFinite(loss)) diverged = 0;
+    else if (steps > 0 && !(g1 - g1 + (g2 - g2) === 0)) diverged = 1;
+    else if (loss <= lossTarget) reached = 0;
+    const sampleBase = row * sampleCount * 3;
+    if (sampled) {
+      trajectories[sampleBase] = w1;
+      trajectories[sampleBase + 1] = w2;
+      trajectories[sampleBase + 2] = loss;
+    }
+
+    for (let t = 1; t <= steps && diverged < 0; t++) {
+      // The gradient the optimizer sees.
+      let d1 = g1;
+      let d2 = g2;
+      if (processed) {
+        g[0] = g1;
+        g[1] = g2;
+        if (noise > 0) addGradientNoise(g, noise, seed, streams ? streams[p]! : p, t);
+        clipGradient(g, clip);
+        d1 = g[0];
+        d2 = g[1];
+      }
+      const lr = constantRate ? baseLr : scheduledLearningRate(schedule, baseLr, t - 1);
+      let u1 = 0;
+      let u2 = 0;
+      const ok = true;
+      {
+        let _effective_lr = 0;
+        _perturbation1 = (_rho / (Math.sqrt(d1 * d1 + d2 * d2) + 1e-12)) * d1;
+        _perturbation2 = (_rho / (Math.sqrt(d1 * d1 + d2 * d2) + 1e-12)) * d2;
+        surface.valueAndGradientInto(gradient, w1 + _perturbation1, w2 + _perturbation2);
+        d1 = gradient[0];
+        d2 = gradient[1];
+        _velocity1 = _momentum * _velocity1 + d1;
+        _velocity2 = _momentum * _velocity2 + d2;
+        u1 = -lr * _velocity1;
+        u2 = -lr * _velocity2;
+        _effective_lr = lr;
+      }
+      const next1 = w1 + u1;
+      const next2 = w2 + u2;
+      const nextLoss = surface.valueAndGradientInto(gradient, next1, next2);
+      const nextG1 = gradient[0];
+      const nextG2 = gradient[1];
+      // One test on the usual path: NaN fails every comparison, and x − x is 0 only for finite x, so
+      // this is "the rule went on, the new point is inside the bound, its loss and gradient are finite".
+      const finiteLossAndGradient = nextLoss - nextLoss + (nextG1 - nextG1) + (nextG2 - nextG2) === 0;
+      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && finiteLossAndGradient)) {
+        // Not finite (or the rule failed): the step does not count.
+        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) {
+          diverged = t;
+          break;
+        }
+        // Finite beyond the bound: the step counts, then the run stops. A gradient that is not finite
+        // stops it before the next step uses it (there is none after the last).
+        if (Math.abs(next1) > bound || Math.abs(next2) > bound) diverged = t;
+        else if (t < steps) diverged = t + 1;
+      }
+      w1 = next1;
+      w2 = next2;
+      loss = nextLoss;
+      g1 = nextG1;
+      g2 = nextG2;
+      completed = t;
+      if (loss < minLoss) minLoss = loss;
+      if (reached < 0 && loss <= lossTarget) reached = t;
+      if (probing && t === probeStep) probeLoss = loss;
+      if (sampled && t % every === 0) {
+        const o = sampleBase + (t / every) * 3;
+        trajectories[o] = w1;
+        trajectories[o + 1] = w2;
+        trajectories[o + 2] = loss;
+      }
+    }
+
+    if (sampled) {
+      // A run that stopped early holds its last point.
+      for (let i = Math.floor(completed / every) + 1; i < sampleCount; i++) {
+        const o = sampleBase + i * 3;
+        trajectories[o] = w1;
+        trajectories[o + 1] = w2;
+        trajectories[o + 2] = loss;
+      }
+    }
+    const o = row * SUMMARY_STRIDE;
+    summary[o] = w1;
+    summary[o + 1] = w2;
+    summary[o + 2] = loss;
+    summary[o + 3] = minLoss;
+    summary[o + 4] = reached;
+    summary[o + 5] = diverged;
+    summary[o + 6] = completed;
+    summary[o + 7] = completed >= probeStep && probeStep >= 0 ? probeLoss : Number.NaN;
+  }
+}
+
+/** Prodigy: its rule, spliced into the particle loop. */
+export function runProdigy(job: KernelJob): void {
+  const { request, surface, from, to, summary, trajectories } = job;
+  const { rowStride, lrColumn, sampleCount, every, probeStep, bound, schedule, constantRate } = job;
+  const { processed, noise, clip } = job;
+  const { steps, lossTarget, seed, starts, streams, hyperparameters: hpRows } = request;
+  const sampled = every > 0;
+  const probing = probeStep >= 0;
+  // Plain arrays, not typed ones: once the surface call is inlined V8 keeps their values in registers.
+  const gradient: [number, number] = [0, 0];
+  const g: [number, number] = [0, 0];
+
+  for (let p = from; p < to; p++) {
+    const row = p - from;
+    const h = p * rowStride;
+
+    const baseLr = hpRows[h + lrColumn]!;
+    const _beta1 = hpRows[h + 1]!;
+    const _beta2 = hpRows[h + 2]!;
+    const _decay = hpRows[h + 6]!;
+    const _coef = hpRows[h + 5]!;
+    const _beta3 = hpRows[h + 3]!;
+    const _d0 = hpRows[h + 4]!;
+    const _eps = hpRows[h + 7]!;
+
+    const _k0 = _beta3 > 0 ? _beta3 : Math.sqrt(_beta2);
+    const _k1 = 1 - _beta1;
+    const _k2 = 1 - _beta2;
+    let _m1 = 0;
+    let _m2 = 0;
+    let _v1 = 0;
+    let _v2 = 0;
+    let _s1 = 0;
+    let _s2 = 0;
+    let _start1 = 0;
+    let _start2 = 0;
+    let _r = 0;
+    let _d = _d0;
+    let _distance1 = _d0;
+    let _distance2 = _d0;
+    let w1 = starts[2 * p]!;
+    let w2 = starts[2 * p + 1]!;
+    // The loss and gradient at the current point; each step evaluates its new point once.
+    let loss = surface.valueAndGradientInto(gradient, w1, w2);
+    let g1 = gradient[0];
+    let g2 = gradient[1];
+    let minLoss = loss;
+    let reached = -1;
+    let diverged = -1;
+    let completed = 0;
+    let probeLoss = probeStep === 0 ? loss : Number.NaN;
+    if (!Number.isFinite(loss)) diverged = 0;
+    else if (steps > 0 && !(g1 - g1 + (g2 - g2) === 0)) diverged = 1;
+    else if (loss <= lossTarget) reached = 0;
+    const sampleBase = row * sampleCount * 3;
+    if (sampled) {
+      trajectories[sampleBase] = w1;
+      trajectories[sampleBase + 1] = w2;
+      trajectories[sampleBase + 2] = loss;
+    }
+
+    for (let t = 1; t <= steps && diverged < 0; t++) {
+      // The gradient the optimizer sees.
+      let d1 = g1;
+      let d2 = g2;
+      if (processed) {
+        g[0] = g1;
+        g[1] = g2;
+        if (noise > 0) addGradientNoise(g, noise, seed, streams ? streams[p]! : p, t);
+        clipGradient(g, clip);
+        d1 = g[0];
+        d2 = g[1];
+      }
+      const lr = constantRate ? baseLr : scheduledLearningRate(schedule, baseLr, t - 1);
+      let u1 = 0;
+      let u2 = 0;
+      const ok = true;
+      {
+        let _memory = 0;
+        let _effective_lr1 = 0;
+        let _effective_lr2 = 0;
+        let _norm = 0;
+        _start1 = t === 1 ? w1 : _start1;
+        _start2 = t === 1 ? w2 : _start2;
+        _memory = _k0;
+        _m1 = _beta1 * _m1 + _k1 * _d * d1;
+        _m2 = _beta1 * _m2 + _k1 * _d * d2;
+        _v1 = _beta2 * _v1 + _k2 * _d * _d * d1 * d1;
+        _v2 = _beta2 * _v2 + _k2 * _d * _d * d2 * d2;
+        _r = _memory * _r + (1 - _memory) * lr * _d * _d * (d1 * (_start1 - w1) + d2 * (_start2 - w2));
+        _s1 = _memory * _s1 + (1 - _memory) * lr * _d * _d * d1;
+        _s2 = _memory * _s2 + (1 - _memory) * lr * _d * _d * d2;
+        _effective_lr1 = (lr * _d) / (Math.sqrt(_v1) + _d * _eps);
+        _effective_lr2 = (lr * _d) / (Math.sqrt(_v2) + _d * _eps);
+        u1 = -_effective_lr1 * _m1 - lr * _d * _decay * w1;
+        u2 = -_effective_lr2 * _m2 - lr * _d * _decay * w2;
+        _norm = Math.abs(_s1) + Math.abs(_s2);
+        _d = _norm > 0 ? Math.max(_d, (_coef * _r) / _norm) : _d;
+        _distance1 = _d;
+        _distance2 = _d;
+      }
+      const next1 = w1 + u1;
+      const next2 = w2 + u2;
+      const nextLoss = surface.valueAndGradientInto(gradient, next1, next2);
+      const nextG1 = gradient[0];
+      const nextG2 = gradient[1];
+      // One test on the usual path: NaN fails every comparison, and x − x is 0 only for finite x, so
+      // this is "the rule went on, the new point is inside the bound, its loss and gradient are finite".
+      const finiteLossAndGradient = nextLoss - nextLoss + (nextG1 - nextG1) + (nextG2 - nextG2) === 0;
+      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && finiteLossAndGradient)) {
+        // Not finite (or the rule failed): the step does not count.
+        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) {
+          diverged = t;
+          break;
+        }
+        // Finite beyond the bound: the step counts, then the run stops. A gradient that is not finite
+        // stops it before the next step uses it (there is none after the last).
+        if (Math.abs(next1) > bound || Math.abs(next2) > bound) diverged = t;
+        else if (t < steps) diverged = t + 1;
+      }
+      w1 = next1;
+      w2 = next2;
+      loss = nextLoss;
+      g1 = nextG1;
+      g2 = nextG2;
+      completed = t;
+      if (loss < minLoss) minLoss = loss;
+      if (reached < 0 && loss <= lossTarget) reached = t;
+      if (probing && t === probeStep) probeLoss = loss;
+      if (sampled && t % every === 0) {
+        const o = sampleBase + (t / every) * 3;
+        trajectories[o] = w1;
+        trajectories[o + 1] = w2;
+        trajectories[o + 2] = loss;
+      }
+    }
+
+    if (sampled) {
+      // A run that stopped early holds its last point.
+      for (let i = Math.floor(completed / every) + 1; i < sampleCount; i++) {
+        const o = sampleBase + i * 3;
+        trajectories[o] = w1;
+        trajectories[o + 1] = w2;
+        trajectories[o + 2] = loss;
+      }
+    }
+    const o = row * SUMMARY_STRIDE;
+    summary[o] = w1;
+    summary[o + 1] = w2;
+    summary[o + 2] = loss;
+    summary[o + 3] = minLoss;
+    summary[o + 4] = reached;
+    summary[o + 5] = diverged;
+    summary[o + 6] = completed;
+    summary[o + 7] = completed >= probeStep && probeStep >= 0 ? probeLoss : Number.NaN;
+  }
+}
+
+/** Sophia: its rule, spliced into the particle loop. */
+export function runSophia(job: KernelJob): void {
+  const { request, oracle, surface, from, to, summary, trajectories } = job;
+  const { rowStride, lrColumn, sampleCount, every, probeStep, bound, schedule, constantRate } = job;
+  const { processed, noise, clip } = job;
+  const { steps, lossTarget, seed, starts, streams, hyperparameters: hpRows } = request;
+  const sampled = every > 0;
+  const probing = probeStep >= 0;
+  // Plain arrays, not typed ones: once the surface call is inlined V8 keeps their values in registers.
+  const gradient: [number, number] = [0, 0];
+  const g: [number, number] = [0, 0];
+
+  for (let p = from; p < to; p++) {
+    const row = p - from;
+    const h = p * rowStride;
+
+    const baseLr = hpRows[h + lrColumn]!;
+    const _beta1 = hpRows[h + 1]!;
+    const _beta2 = hpRows[h + 2]!;
+    const _decay = hpRows[h + 4]!;
+    const _rho = hpRows[h + 3]!;
+
+    const _k0 = 1 - _beta1;
+    const _k1 = 1 - _beta2;
+    const _k2 = -1;
+    let _m1 = 0;
+    let _m2 = 0;
+    let _h1 = 0;
+    let _h2 = 0;
+    let w1 = starts[2 * p]!;
+    let w2 = starts[2 * p + 1]!;
+    // The loss and gradient at the current point; each step evaluates its new point once.
+    let loss = surface.valueAndGradientInto(gradient, w1, w2);
+    let g1 = gradient[0];
+    let g2 = gradient[1];
+    let minLoss = loss;
+    let reached = -1;
+    let diverged = -1;
+    let completed = 0;
+    let probeLoss = probeStep === 0 ? loss : Number.NaN;
+    if (!Number.isFinite(loss)) diverged = 0;
+    else if (steps > 0 && !(g1 - g1 + (g2 - g2) === 0)) diverged = 1;
+    else if (loss <= lossTarget) reached = 0;
+    const sampleBase = row * sampleCount * 3;
+    if (sampled) {
+      trajectories[sampleBase] = w1;
+      trajectories[sampleBase + 1] = w2;
+      trajectories[sampleBase + 2] = loss;
+    }
+
+    for (let t = 1; t <= steps && diverged < 0; t++) {
+      // The gradient the optimizer sees.
+      let d1 = g1;
+      let d2 = g2;
+      if (processed) {
+        g[0] = g1;
+        g[1] = g2;
+        if (noise > 0) addGradientNoise(g, noise, seed, streams ? streams[p]! : p, t);
+        clipGradient(g, clip);
+        d1 = g[0];
+        d2 = g[1];
+      }
+      const lr = constantRate ? baseLr : scheduledLearningRate(schedule, baseLr, t - 1);
+      let u1 = 0;
+      let u2 = 0;
+      const ok = true;
+      {
+        let _curvature1 = 0;
+        let _curvature2 = 0;
+        let _scale1 = 0;
+        let _scale2 = 0;
+        let _effective_lr1 = 0;
+        let _effective_lr2 = 0;
+        _m1 = _beta1 * _m1 + _k0 * d1;
+        _m2 = _beta1 * _m2 + _k0 * d2;
+        {
+          const hessian = oracle.hessian(w1, w2);
+          _curvature1 = hessian[0];
+          _curvature2 = hessian[2];
+        }
+        _h1 = _beta2 * _h1 + _k1 * _curvature1;
+        _h2 = _beta2 * _h2 + _k1 * _curvature2;
+        _scale1 = Math.max(_rho * _h1, 1e-12);
+        _scale2 = Math.max(_rho * _h2, 1e-12);
+        u1 = -lr * Math.max(_k2, Math.min(1, _m1 / _scale1)) - lr * _decay * w1;
+        u2 = -lr * Math.max(_k2, Math.min(1, _m2 / _scale2)) - lr * _decay * w2;
+        _effective_lr1 = lr * Math.min(1 / _scale1, 1 / Math.abs(_m1));
+        _effective_lr2 = lr * Math.min(1 / _scale2, 1 / Math.abs(_m2));
+      }
+      const next1 = w1 + u1;
+      const next2 = w2 + u2;
+      const nextLoss = surface.valueAndGradientInto(gradient, next1, next2);
+      const nextG1 = gradient[0];
+      const nextG2 = gradient[1];
+      // One test on the usual path: NaN fails every comparison, and x − x is 0 only for finite x, so
+      // this is "the rule went on, the new point is inside the bound, its loss and gradient are finite".
+      const finiteLossAndGradient = nextLoss - nextLoss + (nextG1 - nextG1) + (nextG2 - nextG2) === 0;
+      if (!(ok && Math.abs(next1) <= bound && Math.abs(next2) <= bound && finiteLossAndGradient)) {
+        // Not finite (or the rule failed): the step does not count.
+        if (!ok || !Number.isFinite(next1) || !Number.isFinite(next2) || !Number.isFinite(nextLoss)) {
+          diverged = t;
+          break;
+        }
+        // Finite beyond the bound: the step counts, then the run stops. A gradient that is not finite
+        // stops it before the next step uses it (there is none after the last).
+        if (Math.abs(next1) > bound || Math.abs(next2) > bound) diverged = t;
+        else if (t < steps) diverged = t + 1;
+      }
+      w1 = next1;
+      w2 = next2;
+      loss = nextLoss;
+      g1 = nextG1;
+      g2 = nextG2;
+      completed = t;
+      if (loss < minLoss) minLoss = loss;
+      if (reached < 0 && loss <= lossTarget) reached = t;
+      if (probing && t === probeStep) probeLoss = loss;
+      if (sampled && t % every === 0) {
+        const o = sampleBase + (t / every) * 3;
+        trajectories[o] = w1;
+        trajectories[o + 1] = w2;
+        trajectories[o + 2] = loss;
+      }
+    }
+
+    if (sampled) {
+      // A run that stopped early holds its last point.
+      for (let i = Math.floor(completed / every) + 1; i < sampleCount; i++) {
+        const o = sampleBase + i * 3;
+        trajectories[o] = w1;
+        trajectories[o + 1] = w2;
+        trajectories[o + 2] = loss;
+      }
+    }
+    const o = row * SUMMARY_STRIDE;
+    summary[o] = w1;
+    summary[o + 1] = w2;
+    summary[o + 2] = loss;
+    summary[o + 3] = minLoss;
+    summary[o + 4] = reached;
+    summary[o + 5] = diverged;
+    summary[o + 6] = completed;
+    summary[o + 7] = completed >= probeStep && probeStep >= 0 ? probeLoss : Number.NaN;
+  }
+}
+
 /** Newton: its rule, spliced into the particle loop. */
 export function runNewton(job: KernelJob): void {
   const { request, oracle, surface, from, to, summary, trajectories } = job;
@@ -2522,6 +2957,9 @@ export const RULE_KERNELS: Readonly<Record<string, (job: KernelJob) => void>> = 
   Lion: runLion,
   AdaBelief: runAdaBelief,
   AdamWScheduleFree: runAdamWScheduleFree,
+  SAM: runSAM,
+  Prodigy: runProdigy,
+  Sophia: runSophia,
   Newton: runNewton,
   RandomSearch: runRandomSearch,
 };

@@ -315,4 +315,70 @@ export const RULE_STEPS: Readonly<
       env[25] = env[23]! * (env[13]! - env[3]!);
     },
   },
+  SAM: {
+    fingerprint: '071e52d2',
+    run: (env: Float64Array, oracle: Oracle): void => {
+      env[11] = (env[8]! / (Math.sqrt(env[0]! * env[0]! + env[1]! * env[1]!) + 1e-12)) * env[0]!;
+      env[12] = (env[8]! / (Math.sqrt(env[0]! * env[0]! + env[1]! * env[1]!) + 1e-12)) * env[1]!;
+      {
+        const gradient = oracle.gradient(env[2]! + env[11]!, env[3]! + env[12]!);
+        env[0] = gradient[0];
+        env[1] = gradient[1];
+      }
+      env[9] = env[7]! * env[9]! + env[0]!;
+      env[10] = env[7]! * env[10]! + env[1]!;
+      env[13] = -env[5]! * env[9]!;
+      env[14] = -env[5]! * env[10]!;
+      env[15] = env[5]!;
+    },
+  },
+  Prodigy: {
+    fingerprint: '486a5e67',
+    run: (env: Float64Array): void => {
+      env[20] = env[4]! === 1 ? env[2]! : env[20]!;
+      env[21] = env[4]! === 1 ? env[3]! : env[21]!;
+      env[26] = env[11]! > 0 ? env[11]! : Math.sqrt(env[8]!);
+      env[14] = env[7]! * env[14]! + (1 - env[7]!) * env[23]! * env[0]!;
+      env[15] = env[7]! * env[15]! + (1 - env[7]!) * env[23]! * env[1]!;
+      env[16] = env[8]! * env[16]! + (1 - env[8]!) * env[23]! * env[23]! * env[0]! * env[0]!;
+      env[17] = env[8]! * env[17]! + (1 - env[8]!) * env[23]! * env[23]! * env[1]! * env[1]!;
+      env[22] =
+        env[26]! * env[22]! +
+        (1 - env[26]!) *
+          env[5]! *
+          env[23]! *
+          env[23]! *
+          (env[0]! * (env[20]! - env[2]!) + env[1]! * (env[21]! - env[3]!));
+      env[18] = env[26]! * env[18]! + (1 - env[26]!) * env[5]! * env[23]! * env[23]! * env[0]!;
+      env[19] = env[26]! * env[19]! + (1 - env[26]!) * env[5]! * env[23]! * env[23]! * env[1]!;
+      env[27] = (env[5]! * env[23]!) / (Math.sqrt(env[16]!) + env[23]! * env[13]!);
+      env[28] = (env[5]! * env[23]!) / (Math.sqrt(env[17]!) + env[23]! * env[13]!);
+      env[29] = -env[27]! * env[14]! - env[5]! * env[23]! * env[9]! * env[2]!;
+      env[30] = -env[28]! * env[15]! - env[5]! * env[23]! * env[9]! * env[3]!;
+      env[31] = Math.abs(env[18]!) + Math.abs(env[19]!);
+      env[23] = env[31]! > 0 ? Math.max(env[23]!, (env[10]! * env[22]!) / env[31]!) : env[23]!;
+      env[24] = env[23]!;
+      env[25] = env[23]!;
+    },
+  },
+  Sophia: {
+    fingerprint: '7c4539f8',
+    run: (env: Float64Array, oracle: Oracle): void => {
+      env[11] = env[7]! * env[11]! + (1 - env[7]!) * env[0]!;
+      env[12] = env[7]! * env[12]! + (1 - env[7]!) * env[1]!;
+      {
+        const hessian = oracle.hessian(env[2]!, env[3]!);
+        env[15] = hessian[0];
+        env[16] = hessian[2];
+      }
+      env[13] = env[8]! * env[13]! + (1 - env[8]!) * env[15]!;
+      env[14] = env[8]! * env[14]! + (1 - env[8]!) * env[16]!;
+      env[17] = Math.max(env[10]! * env[13]!, 1e-12);
+      env[18] = Math.max(env[10]! * env[14]!, 1e-12);
+      env[19] = -env[5]! * Math.max(-1, Math.min(1, env[11]! / env[17]!)) - env[5]! * env[9]! * env[2]!;
+      env[20] = -env[5]! * Math.max(-1, Math.min(1, env[12]! / env[18]!)) - env[5]! * env[9]! * env[3]!;
+      env[21] = env[5]! * Math.min(1 / env[17]!, 1 / Math.abs(env[11]!));
+      env[22] = env[5]! * Math.min(1 / env[18]!, 1 / Math.abs(env[12]!));
+    },
+  },
 };
